@@ -1,0 +1,81 @@
+"""The Document that travels through the stages, and the annotations they add to it.
+
+Every annotation holds offsets into the *original* text (``Document.text``), as the output contract
+asks; its ``text`` is the surface form in the working text (normalised, corrected).
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+from dataclasses import dataclass, field
+from typing import Any
+
+from pipeline.alignment import Alignment
+
+
+@dataclass(frozen=True, slots=True)
+class Sentence:
+    """A sentence: ``[start, end)`` in the original text; ``text`` as in the working text."""
+
+    start: int
+    end: int
+    text: str
+
+
+@dataclass(frozen=True, slots=True)
+class Token:
+    """A word token: ``[start, end)`` in the original text; ``text`` as in the working text."""
+
+    sent_id: int
+    start: int
+    end: int
+    text: str
+
+
+@dataclass
+class Document:
+    """One input document and everything the stages found in it.
+
+    ``text`` is the text as read (after decoding) and never changes; ``working_text`` is what the
+    stages read, with ``alignment`` mapping its offsets back to ``text``.
+    """
+
+    doc_id: str
+    text: str = field(repr=False)
+    source: str = ""
+    title: str | None = None
+    published: dt.date | None = None
+    working_text: str | None = field(default=None, repr=False)
+    alignment: Alignment = field(default_factory=Alignment, repr=False)
+    sentences: list[Sentence] = field(default_factory=list)
+    tokens: list[Token] = field(default_factory=list)
+    corrections: list[dict[str, Any]] = field(default_factory=list)
+    entities: list[dict[str, Any]] = field(default_factory=list)
+    dates: list[dict[str, Any]] = field(default_factory=list)
+    cooperation: list[dict[str, Any]] = field(default_factory=list)
+    extra: dict[str, dict[str, Any]] = field(default_factory=dict)
+
+    def __post_init__(self) -> None:
+        if self.working_text is None:
+            self.working_text = self.text
+
+    @property
+    def work(self) -> str:
+        """The working text (never ``None``)."""
+        assert self.working_text is not None
+        return self.working_text
+
+    def to_original(self, start: int, end: int) -> tuple[int, int]:
+        """Original offsets of the working-text range ``[start, end)``."""
+        return self.alignment.to_original(start, end)
+
+
+@dataclass(frozen=True)
+class Failure:
+    """An input or document that could not be processed: one row of the ``errors`` table."""
+
+    source: str
+    doc_id: str | None
+    stage: str
+    reason: str
+    detail: str

@@ -1,0 +1,258 @@
+"""Readers: turn paths (folders, files, globs, ``-`` for stdin) into Documents, or Failures.
+
+Formats: ``.txt`` (one document per file), ``.jsonl``/``.json`` (one document per record), ``.csv``,
+``.parquet``; any of them may be gzipped (``.jsonl.gz``). A file or record that cannot be read
+becomes a :class:`~pipeline.document.Failure` and reading goes on.
+"""
+
+from __future__ import annotations
+
+import csv
+import datetime as dt
+import glob
+import gzip
+import hashlib
+import io
+import json
+import sys
+from collections.abc import Iterable, Iterator, Mapping
+from dataclasses import dataclass
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from pipeline.document import Document, Failure
+from pipeline.errors import ErrorCode, InputError
+from pipeline.io.encoding import decode_bytes
+
+TEXT_SUFFIXES = {".txt", ".text"}
+JSONL_SUFFIXES = {".jsonl", ".ndjson"}
+SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | {".json", ".csv", ".parquet"}
+READ_STAGE = "read"
+
+
+@dataclass(frozen=True)
+class FieldNames:
+    """Which record fields hold the id, text, title and publication date (first present wins)."""
+
+    id: tuple[str, ...] = ("id",)
+    text: tuple[str, ...] = ("text", "body", "content")
+    title: tuple[str, ...] = ("title",)
+    published: tuple[str, ...] = ("date", "published")
+
+    @classmethod
+    def with_overrides(cls, id: str | None = None, text: str | None = None,
+                       title: str | None = None, published: str | None = None) -> FieldNames:
+        default = cls()
+        return cls(
+            id=(id,) if id else default.id,
+            text=(text,) if text else default.text,
+            title=(title,) if title else default.title,
+            published=(published,) if published else default.published,
+        )
+
+
+def derive_doc_id(source: str, text: str) -> str:
+    """A stable id for an input without one: its file stem plus a hash of source and content."""
+    stem = Path(source.split(":", 1)[0]).stem.split(".")[0] or "doc"
+    digest = hashlib.sha256(f"{source}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    return f"{stem}-{digest}"
+
+
+def parse_published(value: Any) -> dt.date | None:
+    """A publication date from a record value (ISO string, date, datetime; a Buddhist-era year is converted).
+
+    Returns ``None`` for an empty or unparseable value.
+    """
+    if value is None or value == "":
+        return None
+    if isinstance(value, dt.datetime):
+        return value.date()
+    if isinstance(value, dt.date):
+        return value
+    text = str(value).strip()
+    try:
+        day = dt.date.fromisoformat(text[:10])
+    except ValueError:
+        return None
+    if day.year > 2400:  # Buddhist era (พ.ศ.): 2568 is 2025
+        try:
+            day = day.replace(year=day.year - 543)
+        except ValueError:
+            return None
+    return day
+
+
+def _first(record: Mapping[str, Any], names: tuple[str, ...]) -> Any:
+    for name in names:
+        value = record.get(name)
+        if value is not None and value != "":
+            return value
+    return None
+
+
+def document_from_record(record: Any, source: str, fields: FieldNames) -> Document:
+    """A Document from one record of a JSON, CSV or Parquet input; raises InputError if it has no text."""
+    if not isinstance(record, Mapping):
+        raise InputError(ErrorCode.MALFORMED_RECORD, source, f"expected an object, got {type(record).__name__}")
+    text = _first(record, fields.text)
+    if text is None:
+        raise InputError(ErrorCode.MISSING_TEXT, source, str(list(fields.text)))
+    if not isinstance(text, str):
+        raise InputError(ErrorCode.BAD_FIELD_VALUE, source, f"text field is a {type(text).__name__}, not a string")
+    if not text.strip():
+        raise InputError(ErrorCode.EMPTY_INPUT, source)
+    doc_id = _first(record, fields.id)
+    title = _first(record, fields.title)
+    return Document(
+        doc_id=str(doc_id) if doc_id is not None else derive_doc_id(source, text),
+        text=text,
+        source=source,
+        title=str(title) if title is not None else None,
+        published=parse_published(_first(record, fields.published)),
+    )
+
+
+def _failure(exc: InputError) -> Failure:
+    return Failure(source=exc.source, doc_id=None, stage=READ_STAGE, reason=exc.code.value, detail=str(exc))
+
+
+def _format_of(name: str) -> str:
+    suffixes = [s.lower() for s in Path(name).suffixes]
+    if suffixes and suffixes[-1] == ".gz":
+        suffixes = suffixes[:-1]
+    return suffixes[-1] if suffixes else ""
+
+
+class InputReader:
+    """Reads documents from paths; ``encoding`` forces a codec instead of detection."""
+
+    def __init__(self, fields: FieldNames | None = None, encoding: str | None = None) -> None:
+        self.fields = fields or FieldNames()
+        self.encoding = encoding
+
+    # -- finding files -----------------------------------------------------------------------
+    def expand(self, inputs: Iterable[str]) -> Iterator[str | Failure]:
+        """Files named by ``inputs`` (folders recursively, globs expanded), or Failures for missing ones."""
+        for item in inputs:
+            if item == "-":
+                yield item
+                continue
+            path = Path(item)
+            if path.is_dir():
+                for child in sorted(path.rglob("*")):
+                    if child.is_file() and not child.name.startswith(".") and _format_of(child.name) in SUFFIXES:
+                        yield str(child)
+            elif path.exists():
+                yield item
+            elif any(ch in item for ch in "*?["):
+                matches = sorted(m for m in glob.glob(item, recursive=True) if Path(m).is_file())
+                if not matches:
+                    yield _failure(InputError(ErrorCode.UNREADABLE_FILE, item, "the pattern matches no file"))
+                yield from matches
+            else:
+                yield _failure(InputError(ErrorCode.UNREADABLE_FILE, item, "no such file or folder"))
+
+    # -- reading -----------------------------------------------------------------------------
+    def read(self, inputs: Iterable[str], stdin: BinaryIO | None = None) -> Iterator[Document | Failure]:
+        """Every document of every input, in order; unreadable inputs and records come as Failures."""
+        for name in self.expand(inputs):
+            if isinstance(name, Failure):
+                yield name
+                continue
+            try:
+                yield from self.read_file(name, stdin)
+            except InputError as exc:
+                yield _failure(exc)
+
+    def read_file(self, name: str, stdin: BinaryIO | None = None) -> Iterator[Document | Failure]:
+        if name == "-":
+            data = (stdin or sys.stdin.buffer).read()
+            text = decode_bytes(data, "<stdin>", self.encoding)
+            fmt = ".jsonl" if text.lstrip().startswith("{") else ".txt"
+            yield from self._read_text(text, "<stdin>", fmt)
+            return
+        fmt = _format_of(name)
+        if fmt not in SUFFIXES:
+            raise InputError(ErrorCode.UNSUPPORTED_FORMAT, name, repr(fmt or "(none)"))
+        if fmt == ".parquet":
+            yield from self._read_parquet(name)
+            return
+        try:
+            opener = gzip.open if name.lower().endswith(".gz") else open
+            with opener(name, "rb") as fh:
+                data = fh.read()
+        except (OSError, EOFError) as exc:
+            raise InputError(ErrorCode.UNREADABLE_FILE, name, str(exc)) from None
+        yield from self._read_text(decode_bytes(data, name, self.encoding), name, fmt)
+
+    def _read_text(self, text: str, source: str, fmt: str) -> Iterator[Document | Failure]:
+        if fmt in TEXT_SUFFIXES:
+            if not text.strip():
+                raise InputError(ErrorCode.EMPTY_INPUT, source)
+            yield Document(doc_id=derive_doc_id(source, text), text=text, source=source)
+        elif fmt in JSONL_SUFFIXES:
+            yield from self._read_jsonl(text, source)
+        elif fmt == ".json":
+            yield from self._read_json(text, source)
+        elif fmt == ".csv":
+            yield from self._read_csv(text, source)
+
+    def _records(self, records: Iterable[tuple[str, Any]]) -> Iterator[Document | Failure]:
+        for source, record in records:
+            try:
+                if isinstance(record, InputError):
+                    raise record
+                yield document_from_record(record, source, self.fields)
+            except InputError as exc:
+                yield _failure(exc)
+
+    def _read_jsonl(self, text: str, source: str) -> Iterator[Document | Failure]:
+        def records() -> Iterator[tuple[str, Any]]:
+            for number, line in enumerate(text.splitlines(), start=1):
+                if not line.strip():
+                    continue
+                where = f"{source}:{number}"
+                try:
+                    yield where, json.loads(line)
+                except json.JSONDecodeError as exc:
+                    yield where, InputError(
+                        ErrorCode.MALFORMED_RECORD, where, f"invalid JSON: {exc.msg} at column {exc.colno}"
+                    )
+
+        yield from self._records(records())
+
+    def _read_json(self, text: str, source: str) -> Iterator[Document | Failure]:
+        try:
+            data = json.loads(text)
+        except json.JSONDecodeError as exc:
+            if text.strip().startswith("{") and "\n" in text.strip():
+                yield from self._read_jsonl(text, source)  # JSON lines under a .json name
+                return
+            raise InputError(ErrorCode.MALFORMED_RECORD, source, f"invalid JSON: {exc.msg} at line {exc.lineno}") from None
+        items = data if isinstance(data, list) else [data]
+        yield from self._records((f"{source}:{i}" if isinstance(data, list) else source, item)
+                                 for i, item in enumerate(items, start=1))
+
+    def _read_csv(self, text: str, source: str) -> Iterator[Document | Failure]:
+        csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+        reader = csv.DictReader(io.StringIO(text, newline=""))
+        try:
+            rows = [(f"{source}:{reader.line_num}", row) for row in reader]
+        except csv.Error as exc:
+            raise InputError(ErrorCode.MALFORMED_RECORD, f"{source}:{reader.line_num}", f"CSV: {exc}") from None
+        yield from self._records(rows)
+
+    def _read_parquet(self, name: str) -> Iterator[Document | Failure]:
+        import pyarrow.parquet as pq
+
+        try:
+            parquet = pq.ParquetFile(name)
+            row = 0
+            for batch in parquet.iter_batches(batch_size=1024):
+                records = []
+                for record in batch.to_pylist():
+                    row += 1
+                    records.append((f"{name}:{row}", record))
+                yield from self._records(records)
+        except (OSError, ValueError) as exc:  # pyarrow raises ArrowInvalid (a ValueError) on a broken file
+            raise InputError(ErrorCode.UNREADABLE_FILE, name, f"not a readable Parquet file: {exc}") from None

@@ -1,0 +1,60 @@
+"""The explicit pyarrow schema of every output table (see README "Output tables")."""
+
+from __future__ import annotations
+
+import pyarrow as pa
+
+STRING = pa.string()
+INT32 = pa.int32()
+
+_SPAN = [("doc_id", STRING), ("sent_id", INT32), ("start", INT32), ("end", INT32)]
+
+TABLE_FIELDS: dict[str, list[tuple[str, pa.DataType]]] = {
+    "documents": [
+        ("doc_id", STRING), ("source", STRING), ("title", STRING), ("published", pa.date32()),
+        ("text", STRING), ("text_clean", STRING), ("n_sentences", INT32), ("n_tokens", INT32),
+        ("n_chars", INT32), ("content_sha256", STRING), ("pipeline_version", STRING), ("run_id", STRING),
+        ("processed_at", pa.timestamp("us", tz="UTC")),
+    ],
+    "sentences": [("doc_id", STRING), ("sent_id", INT32), ("start", INT32), ("end", INT32), ("text", STRING)],
+    "tokens": [
+        ("doc_id", STRING), ("sent_id", INT32), ("tok_id", INT32), ("start", INT32), ("end", INT32),
+        ("text", STRING),
+    ],
+    "corrections": _SPAN + [
+        ("original", STRING), ("text", STRING), ("score", pa.float32()), ("method", STRING),
+    ],
+    "entities": _SPAN + [
+        ("text", STRING), ("label", STRING), ("canonical", STRING), ("score", pa.float32()), ("source", STRING),
+    ],
+    "dates": _SPAN + [
+        ("text", STRING), ("start_date", pa.date32()), ("end_date", pa.date32()), ("granularity", STRING),
+        ("relative", pa.bool_()), ("time", STRING),
+    ],
+    "cooperation": _SPAN + [
+        ("text", STRING), ("area", STRING), ("parties", pa.list_(STRING)), ("score", pa.float32()),
+    ],
+    "errors": [
+        ("source", STRING), ("doc_id", STRING), ("stage", STRING), ("reason", STRING), ("detail", STRING),
+        ("run_id", STRING), ("processed_at", pa.timestamp("us", tz="UTC")),
+    ],
+}
+
+ANNOTATION_TABLES = ("corrections", "entities", "dates", "cooperation")
+
+
+def _struct_of(table: str) -> pa.DataType:
+    return pa.struct([pa.field(n, t) for n, t in TABLE_FIELDS[table] if n != "doc_id"])
+
+
+TABLE_FIELDS["records"] = [
+    ("doc_id", STRING), ("source", STRING), ("title", STRING), ("published", pa.date32()),
+    *[(name, pa.list_(_struct_of(name))) for name in ANNOTATION_TABLES],
+    ("persons", pa.list_(STRING)), ("organizations", pa.list_(STRING)), ("locations", pa.list_(STRING)),
+    ("countries", pa.list_(STRING)), ("date_min", pa.date32()), ("date_max", pa.date32()),
+    ("areas", pa.list_(STRING)),
+]
+
+SCHEMAS: dict[str, pa.Schema] = {name: pa.schema(fields) for name, fields in TABLE_FIELDS.items()}
+TABLES: tuple[str, ...] = tuple(SCHEMAS)
+"""Every output table, in the order they are written."""

@@ -1,0 +1,104 @@
+"""Writing the output tables as Parquet datasets: one folder per table, part files appended per run.
+
+A part file appears whole or not at all: it is written under a hidden temporary name (readers skip
+names starting with ``.``) and renamed into place.
+"""
+
+from __future__ import annotations
+
+import json
+import os
+import secrets
+import datetime as dt
+from collections.abc import Mapping
+from pathlib import Path
+from typing import Any
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+
+from pipeline.io.schemas import SCHEMAS, TABLES
+from pipeline.tables import Columns, TableRows
+from pipeline.version import __version__
+
+DEFAULT_FLUSH_ROWS = 250_000
+
+
+def new_run_id() -> str:
+    """A sortable, unique id for one run: UTC time plus a random suffix."""
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
+
+
+def write_table_atomically(table: pa.Table, path: Path) -> None:
+    """Write ``table`` to ``path`` through a temporary file and a rename."""
+    tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
+    try:
+        pq.write_table(table, tmp, compression="zstd")
+        os.replace(tmp, path)
+    finally:
+        tmp.unlink(missing_ok=True)
+
+
+class DatasetWriter:
+    """Buffers rows per table and writes them as part files under ``out_dir/<table>/``.
+
+    ``metadata`` (the resolved config, say) is stored in every part file's schema metadata.
+    Use as a context manager; leaving it normally writes what is buffered, and makes sure every
+    table has at least one part file so that each dataset can be read.
+    """
+
+    def __init__(self, out_dir: str | Path, run_id: str | None = None,
+                 metadata: Mapping[str, Any] | None = None, flush_rows: int = DEFAULT_FLUSH_ROWS) -> None:
+        self.out_dir = Path(out_dir)
+        self.run_id = run_id or new_run_id()
+        self.flush_rows = flush_rows
+        meta = {"thai_extract.pipeline_version": __version__, "thai_extract.run_id": self.run_id}
+        meta.update({f"thai_extract.{k}": json.dumps(v, ensure_ascii=False, default=str)
+                     for k, v in (metadata or {}).items()})
+        self.schemas = {t: SCHEMAS[t].with_metadata(meta) for t in TABLES}
+        self.buffers: dict[str, list[Columns]] = {t: [] for t in TABLES}
+        self.buffered_rows = dict.fromkeys(TABLES, 0)
+        self.rows_written = dict.fromkeys(TABLES, 0)
+        self.parts_written = dict.fromkeys(TABLES, 0)
+        for table in TABLES:
+            (self.out_dir / table).mkdir(parents=True, exist_ok=True)
+
+    def __enter__(self) -> DatasetWriter:
+        return self
+
+    def __exit__(self, exc_type, exc, tb) -> None:
+        if exc_type is None:
+            self.close()
+
+    def add(self, rows: TableRows) -> None:
+        """Buffer the rows of some documents; full tables are written out."""
+        for table, columns in rows.items():
+            n = len(next(iter(columns.values()))) if columns else 0
+            if not n:
+                continue
+            self.buffers[table].append(columns)
+            self.buffered_rows[table] += n
+            if self.buffered_rows[table] >= self.flush_rows:
+                self.flush(table)
+
+    def flush(self, table: str) -> None:
+        """Write the buffered rows of ``table`` as one part file."""
+        schema = self.schemas[table]
+        chunks = self.buffers[table]
+        if chunks:
+            arrow = pa.concat_tables([pa.Table.from_pydict(c, schema=schema) for c in chunks])
+        else:
+            arrow = schema.empty_table()
+        name = f"part-{self.run_id}-{self.parts_written[table]:05d}.parquet"
+        write_table_atomically(arrow, self.out_dir / table / name)
+        self.parts_written[table] += 1
+        self.rows_written[table] += arrow.num_rows
+        self.buffers[table] = []
+        self.buffered_rows[table] = 0
+
+    def close(self) -> None:
+        for table in TABLES:
+            has_parts = any(p.suffix == ".parquet" and not p.name.startswith(".")
+                            for p in (self.out_dir / table).iterdir())
+            if self.buffered_rows[table] or not has_parts:
+                self.flush(table)

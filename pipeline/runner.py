@@ -1,0 +1,273 @@
+"""The runner: read inputs, process batches (in a process pool), write Parquet, summarise.
+
+The runner knows nothing of what a stage does: it hands batches of Documents to a Pipeline and
+writes the rows that come back. Order is kept: output rows follow input order.
+"""
+
+from __future__ import annotations
+
+import datetime as dt
+import multiprocessing
+import os
+import time
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator, Mapping
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
+from dataclasses import dataclass, field
+from pathlib import Path
+from typing import Any, BinaryIO
+
+from pipeline.core import Pipeline
+from pipeline.document import Document, Failure
+from pipeline.errors import ErrorCode, ThaiExtractError, format_message
+from pipeline.io.readers import FieldNames, InputReader
+from pipeline.io.writer import DatasetWriter, new_run_id
+from pipeline.tables import RowBuilder, TableRows
+
+DEFAULT_BATCH_DOCS = 64
+DEFAULT_BATCH_CHARS = 1_000_000
+MAX_BATCH_TRIES = 2
+
+
+@dataclass
+class BatchResult:
+    """What a worker sends back for one batch: rows and counts (plain data, cheap to pickle)."""
+
+    rows: TableRows
+    documents: int = 0
+    sentences: int = 0
+    tokens: int = 0
+    chars: int = 0
+    failures: list[Failure] = field(default_factory=list)
+
+
+@dataclass
+class RunSummary:
+    """Counts and timing of one run, for the summary table and for callers."""
+
+    run_id: str
+    out_dir: Path
+    documents: int = 0
+    sentences: int = 0
+    tokens: int = 0
+    chars: int = 0
+    errors: int = 0
+    seconds: float = 0.0
+    jobs: int = 1
+    rows_written: dict[str, int] = field(default_factory=dict)
+
+    @property
+    def docs_per_second(self) -> float:
+        return self.documents / self.seconds if self.seconds else 0.0
+
+    @property
+    def chars_per_second(self) -> float:
+        return self.chars / self.seconds if self.seconds else 0.0
+
+
+class FailFastError(ThaiExtractError, RuntimeError):
+    """Raised with ``fail_fast`` at the first input or document that fails."""
+
+
+# -- worker side -----------------------------------------------------------------------------
+_WORKER: dict[str, Any] = {}
+
+
+def _init_worker(pipeline: Pipeline, run_id: str, processed_at: dt.datetime) -> None:
+    _WORKER.update(pipeline=pipeline, run_id=run_id, processed_at=processed_at)
+
+
+def process_batch(pipeline: Pipeline, docs: list[Document], run_id: str,
+                  processed_at: dt.datetime) -> BatchResult:
+    """Run ``pipeline`` over ``docs`` and turn the results into rows (the unit of parallel work)."""
+    builder = RowBuilder(run_id, processed_at)
+    result = BatchResult(rows={})
+    for item in pipeline.process_batch(docs):
+        if isinstance(item, Failure):
+            builder.add_failure(item)
+            result.failures.append(item)
+            continue
+        builder.add_document(item)
+        result.documents += 1
+        result.sentences += len(item.sentences)
+        result.tokens += len(item.tokens)
+        result.chars += len(item.text)
+    result.rows = builder.take()
+    return result
+
+
+def _process_in_worker(docs: list[Document]) -> BatchResult:
+    return process_batch(_WORKER["pipeline"], docs, _WORKER["run_id"], _WORKER["processed_at"])
+
+
+# -- parent side -----------------------------------------------------------------------------
+def batches(items: Iterable[Document | Failure], max_docs: int = DEFAULT_BATCH_DOCS,
+            max_chars: int = DEFAULT_BATCH_CHARS) -> Iterator[list[Document] | Failure]:
+    """Group documents into batches (by count and size); Failures pass through alone, in order."""
+    batch: list[Document] = []
+    size = 0
+    for item in items:
+        if isinstance(item, Failure):
+            yield item
+            continue
+        batch.append(item)
+        size += len(item.text)
+        if len(batch) >= max_docs or size >= max_chars:
+            yield batch
+            batch, size = [], 0
+    if batch:
+        yield batch
+
+
+def default_jobs() -> int:
+    """All cores this process may use."""
+    try:
+        return len(os.sched_getaffinity(0))
+    except AttributeError:  # not on Linux
+        return os.cpu_count() or 1
+
+
+def _crash_failures(docs: list[Document], why: str) -> BatchResult:
+    failures = [
+        Failure(source=d.source, doc_id=d.doc_id, stage="worker", reason=ErrorCode.WORKER_CRASHED.value,
+                detail=format_message(ErrorCode.WORKER_CRASHED, source=d.source, why=why))
+        for d in docs
+    ]
+    return BatchResult(rows={}, failures=failures)
+
+
+class Runner:
+    """Runs a pipeline over inputs and writes the output tables to ``out_dir``.
+
+    ``jobs`` worker processes (1: in this process); ``on_progress(documents, chars)`` is called
+    after every batch; with ``fail_fast`` the first failing input raises FailFastError.
+    """
+
+    def __init__(self, pipeline: Pipeline, out_dir: str | Path, *, jobs: int | None = None,
+                 fields: FieldNames | None = None, encoding: str | None = None,
+                 batch_docs: int = DEFAULT_BATCH_DOCS, batch_chars: int = DEFAULT_BATCH_CHARS,
+                 fail_fast: bool = False, on_progress: Callable[[int, int], None] | None = None) -> None:
+        self.pipeline = pipeline
+        self.out_dir = Path(out_dir)
+        self.jobs = max(1, jobs or default_jobs())
+        self.reader = InputReader(fields, encoding)
+        self.batch_docs = batch_docs
+        self.batch_chars = batch_chars
+        self.fail_fast = fail_fast
+        self.on_progress = on_progress
+
+    def run(self, inputs: Iterable[str], stdin: BinaryIO | None = None) -> RunSummary:
+        started = time.perf_counter()
+        self.pipeline.warm_up()
+        run_id = new_run_id()
+        processed_at = dt.datetime.now(dt.timezone.utc)
+        summary = RunSummary(run_id=run_id, out_dir=self.out_dir, jobs=self.jobs)
+        read_failures = RowBuilder(run_id, processed_at)
+        metadata = {"config": self.pipeline.config(), "inputs": list(inputs)}
+        with DatasetWriter(self.out_dir, run_id, metadata) as writer:
+            work = batches(self.reader.read(metadata["inputs"], stdin), self.batch_docs, self.batch_chars)
+            for item in self._results(work, run_id, processed_at):
+                if isinstance(item, Failure):
+                    self._check_fail_fast([item])
+                    read_failures.add_failure(item)
+                    summary.errors += 1
+                    writer.add(read_failures.take())
+                    continue
+                self._check_fail_fast(item.failures)
+                if item.rows:
+                    writer.add(item.rows)
+                if item.failures and not item.rows:  # a crashed batch: rows built here
+                    for failure in item.failures:
+                        read_failures.add_failure(failure)
+                    writer.add(read_failures.take())
+                summary.documents += item.documents
+                summary.sentences += item.sentences
+                summary.tokens += item.tokens
+                summary.chars += item.chars
+                summary.errors += len(item.failures)
+                if self.on_progress:
+                    self.on_progress(summary.documents, summary.chars)
+        summary.rows_written = dict(writer.rows_written)
+        summary.seconds = time.perf_counter() - started
+        return summary
+
+    def _check_fail_fast(self, failures: list[Failure]) -> None:
+        if self.fail_fast and failures:
+            raise FailFastError(failures[0].detail)
+
+    def _results(self, work: Iterable[list[Document] | Failure], run_id: str,
+                 processed_at: dt.datetime) -> Iterator[BatchResult | Failure]:
+        if self.jobs == 1:
+            for item in work:
+                yield item if isinstance(item, Failure) else process_batch(self.pipeline, item, run_id, processed_at)
+            return
+        yield from self._pool_results(work, run_id, processed_at)
+
+    def _new_pool(self, run_id: str, processed_at: dt.datetime) -> ProcessPoolExecutor:
+        method = "forkserver" if "forkserver" in multiprocessing.get_all_start_methods() else "spawn"
+        return ProcessPoolExecutor(
+            max_workers=self.jobs, mp_context=multiprocessing.get_context(method),
+            initializer=_init_worker, initargs=(self.pipeline, run_id, processed_at),
+        )
+
+    def _pool_results(self, work: Iterable[list[Document] | Failure], run_id: str,
+                      processed_at: dt.datetime) -> Iterator[BatchResult | Failure]:
+        """Results in input order, with at most 2 batches per worker in flight (bounded memory).
+
+        If a worker dies, the pool is rebuilt and the batches in flight are tried again; a batch
+        that fails twice becomes error rows.
+        """
+        pool = self._new_pool(run_id, processed_at)
+        pending: deque[_Pending] = deque()
+        items = iter(work)
+        exhausted = False
+        try:
+            while True:
+                while not exhausted and len(pending) < 2 * self.jobs:
+                    item = next(items, None)
+                    if item is None:
+                        exhausted = True
+                    elif isinstance(item, Failure):
+                        pending.append(_Pending(done=item))
+                    else:
+                        pending.append(_Pending(batch=item, future=pool.submit(_process_in_worker, item), tries=1))
+                if not pending:
+                    return
+                head = pending.popleft()
+                if head.done is not None:
+                    yield head.done
+                    continue
+                assert head.future is not None
+                try:
+                    yield head.future.result()
+                except BrokenProcessPool as exc:
+                    pool.shutdown(wait=False, cancel_futures=True)
+                    pool = self._new_pool(run_id, processed_at)
+                    for entry in [head, *pending]:
+                        if entry.done is not None:
+                            continue
+                        if entry.tries >= MAX_BATCH_TRIES:
+                            entry.done, entry.future = _crash_failures(entry.batch, repr(exc)), None
+                        else:
+                            entry.future = pool.submit(_process_in_worker, entry.batch)
+                            entry.tries += 1
+                    pending.appendleft(head)
+        finally:
+            pool.shutdown(wait=True, cancel_futures=True)
+
+
+@dataclass
+class _Pending:
+    """A slot in the pool's queue: a result ready to hand on, or a batch and its future."""
+
+    done: BatchResult | Failure | None = None
+    batch: list[Document] = field(default_factory=list)
+    future: Future | None = None
+    tries: int = 0
+
+
+def run(inputs: Iterable[str], out_dir: str | Path, config: Mapping[str, Any] | None = None,
+        **options: Any) -> RunSummary:
+    """Build the pipeline from ``config`` and run it over ``inputs`` into ``out_dir``."""
+    return Runner(Pipeline.from_config(config), out_dir, **options).run(inputs)

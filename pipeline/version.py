@@ -1,0 +1,3 @@
+"""The pipeline version written with every output row."""
+
+__version__ = "0.1.0"

@@ -1,0 +1,95 @@
+import datetime as dt
+import gzip
+import io
+import json
+
+import pyarrow as pa
+import pyarrow.parquet as pq
+import pytest
+
+from pipeline.document import Document, Failure
+from pipeline.errors import ErrorCode
+from pipeline.io.readers import FieldNames, InputReader, parse_published
+
+
+def read_all(*inputs, reader=None, stdin=None):
+    return list((reader or InputReader()).read([str(i) for i in inputs], stdin=stdin))
+
+
+def test_a_text_file_is_one_document_with_a_derived_id(tmp_path):
+    (tmp_path / "a.txt").write_text("ข่าวไทย", encoding="utf-8")
+    [doc] = read_all(tmp_path / "a.txt")
+    assert isinstance(doc, Document)
+    assert doc.text == "ข่าวไทย" and doc.doc_id.startswith("a-") and doc.title is None
+
+
+def test_jsonl_records_use_default_field_names_and_bad_lines_become_failures(tmp_path):
+    lines = [
+        json.dumps({"id": "n1", "title": "หัวข้อ", "body": "เนื้อข่าว", "date": "2025-05-14"}, ensure_ascii=False),
+        "{not json",
+        json.dumps({"id": "n3", "summary": "ไม่มีเนื้อความ"}, ensure_ascii=False),
+        "",
+        json.dumps({"id": 4, "content": "ข้อความ", "published": "2568-05-14"}, ensure_ascii=False),
+    ]
+    (tmp_path / "news.jsonl").write_text("\n".join(lines), encoding="utf-8")
+    items = read_all(tmp_path / "news.jsonl")
+    assert [type(i).__name__ for i in items] == ["Document", "Failure", "Failure", "Document"]
+    first, bad, missing, last = items
+    assert (first.doc_id, first.title, first.text, first.published) == ("n1", "หัวข้อ", "เนื้อข่าว", dt.date(2025, 5, 14))
+    assert bad.reason == ErrorCode.MALFORMED_RECORD.value and bad.source.endswith("news.jsonl:2")
+    assert missing.reason == ErrorCode.MISSING_TEXT.value and missing.source.endswith(":3")
+    assert last.doc_id == "4" and last.published == dt.date(2025, 5, 14)  # Buddhist-era year converted
+
+
+def test_field_names_can_be_chosen(tmp_path):
+    (tmp_path / "x.jsonl").write_text(json.dumps({"key": "k", "message": "สวัสดี"}), encoding="utf-8")
+    reader = InputReader(FieldNames.with_overrides(id="key", text="message"))
+    [doc] = read_all(tmp_path / "x.jsonl", reader=reader)
+    assert (doc.doc_id, doc.text) == ("k", "สวัสดี")
+
+
+def test_json_array_csv_parquet_and_gzip_are_read(tmp_path):
+    (tmp_path / "a.json").write_text(json.dumps([{"id": "j1", "text": "หนึ่ง"}, {"id": "j2", "text": "สอง"}]), encoding="utf-8")
+    (tmp_path / "b.csv").write_text("id,title,text\nc1,หัว,\"สาม, สี่\"\n", encoding="utf-8")
+    pq.write_table(pa.table({"id": ["p1"], "text": ["ห้า"], "date": [dt.date(2025, 1, 2)]}), tmp_path / "c.parquet")
+    with gzip.open(tmp_path / "d.jsonl.gz", "wt", encoding="utf-8") as fh:
+        fh.write(json.dumps({"id": "g1", "text": "หก"}) + "\n")
+    docs = read_all(tmp_path)  # a folder, read recursively in name order
+    assert [(d.doc_id, d.text) for d in docs] == [
+        ("j1", "หนึ่ง"), ("j2", "สอง"), ("c1", "สาม, สี่"), ("p1", "ห้า"), ("g1", "หก"),
+    ]
+    assert docs[3].published == dt.date(2025, 1, 2)
+
+
+def test_missing_paths_empty_and_unsupported_files_become_failures(tmp_path):
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    (tmp_path / "x.docx").write_bytes(b"PK\x03\x04")
+    items = read_all(tmp_path / "nope.txt", tmp_path / "empty.txt", tmp_path / "x.docx", tmp_path / "*.none")
+    assert all(isinstance(i, Failure) for i in items)
+    assert [i.reason for i in items] == [
+        ErrorCode.UNREADABLE_FILE.value, ErrorCode.EMPTY_INPUT.value,
+        ErrorCode.UNSUPPORTED_FORMAT.value, ErrorCode.UNREADABLE_FILE.value,
+    ]
+
+
+def test_stdin_text_and_jsonl_are_sniffed():
+    [doc] = read_all("-", stdin=io.BytesIO("ข่าวจาก stdin".encode()))
+    assert doc.text == "ข่าวจาก stdin" and doc.source == "<stdin>"
+    docs = read_all("-", stdin=io.BytesIO(b'{"id": "s1", "text": "a"}\n{"id": "s2", "text": "b"}\n'))
+    assert [d.doc_id for d in docs] == ["s1", "s2"]
+
+
+def test_a_broken_parquet_file_is_a_failure(tmp_path):
+    (tmp_path / "bad.parquet").write_bytes(b"PAR1 not really")
+    [failure] = read_all(tmp_path / "bad.parquet")
+    assert failure.reason == ErrorCode.UNREADABLE_FILE.value
+
+
+@pytest.mark.parametrize(
+    ("value", "expected"),
+    [("2025-05-14", dt.date(2025, 5, 14)), ("2025-05-14T08:00:00+07:00", dt.date(2025, 5, 14)),
+     ("2568-05-14", dt.date(2025, 5, 14)), (dt.datetime(2025, 5, 14, 9), dt.date(2025, 5, 14)),
+     ("14 May", None), ("", None), (None, None)],
+)
+def test_publication_dates_are_parsed_leniently(value, expected):
+    assert parse_published(value) == expected
