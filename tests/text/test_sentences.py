@@ -1,0 +1,103 @@
+"""Examples of how the sentence splitter behaves on Thai text."""
+
+from __future__ import annotations
+
+import os
+
+os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
+os.environ.setdefault("PYTHAINLP_DATA", "/tmp/ptd")
+
+import pickle  # noqa: E402
+
+import pytest  # noqa: E402
+
+from pipeline.text.sentences import DEFAULT_MODEL_PATH, SentenceSplitter  # noqa: E402
+
+pytestmark = pytest.mark.skipif(not DEFAULT_MODEL_PATH.is_file(), reason="sentence model not built")
+
+
+def words_of(text: str) -> list[tuple[int, int]]:
+    """Word spans of ``text`` as the pipeline makes them (thaibreak, whitespace dropped)."""
+    import thaibreak
+
+    bounds = thaibreak.boundaries(text)
+    return [(a, b) for a, b in zip(bounds, bounds[1:]) if not text[a:b].isspace()]
+
+
+def sentences(text: str) -> list[str]:
+    """The sentences of ``text`` as strings."""
+    return [text[a:b] for a, b in SentenceSplitter().split(text, words_of(text))]
+
+
+TEXTS = [
+    "นายกรัฐมนตรีเดินทางถึงกรุงมอสโกเมื่อวันที่ 13 พฤษภาคม 2568 ทั้งนี้ การประชุมเป็นไปด้วยดี",
+    "วันนี้ (25 ส.ค. 63) เวลา 15.15 น. พลเอก ประยุทธ์ จันทร์โอชา นายกรัฐมนตรี เป็นประธานในพิธีเปิดโครงการ",
+    "ประธานาธิบดีวลาร์ดิมีร์ ปูติน ให้การต้อนรับ\nนายอันวาร์ อิบราฮิม  นายกรัฐมนตรีมาเลเซีย กล่าวว่า "
+    "ความร่วมมือด้านพลังงานมีความสำคัญมาก ทั้งสองฝ่ายจะลงนามบันทึกความเข้าใจ",
+    "  ข้อความมีช่องว่างนำหน้า และท้าย  ",
+    "Hello world. ภาษาไทย 123 abc",
+]
+
+
+def test_splits_two_sentences() -> None:
+    text = "กระทรวงพาณิชย์จัดงานแสดงสินค้าในวันนี้ ทั้งนี้ ประชาชนสามารถเข้าชมงานได้ฟรี"
+    assert sentences(text) == ["กระทรวงพาณิชย์จัดงานแสดงสินค้าในวันนี้", "ทั้งนี้ ประชาชนสามารถเข้าชมงานได้ฟรี"]
+
+
+def test_never_splits_a_name() -> None:
+    text = "ประธานาธิบดีวลาร์ดิมีร์ ปูติน แห่งสหพันธรัฐรัสเซีย ให้การต้อนรับนายกรัฐมนตรีมาเลเซีย"
+    assert any("ประธานาธิบดีวลาร์ดิมีร์ ปูติน" in s for s in sentences(text))
+    text = "พลเอก ประยุทธ์ จันทร์โอชา นายกรัฐมนตรี และนายศักดิ์สยาม ชิดชอบ รัฐมนตรีว่าการกระทรวงคมนาคม"
+    got = sentences(text)
+    assert any("พลเอก ประยุทธ์ จันทร์โอชา" in s for s in got)
+    assert any("นายศักดิ์สยาม ชิดชอบ" in s for s in got)
+
+
+def test_never_splits_a_date() -> None:
+    text = "การประชุมจัดขึ้นระหว่างวันที่ 13-16 พฤษภาคม 2568 ณ กรุงมอสโก สหพันธรัฐรัสเซีย"
+    assert any("13-16 พฤษภาคม 2568" in s for s in sentences(text))
+    text = "ในปี พ.ศ. 2568 รัฐบาลจัดสรรงบประมาณ 5 ล้านบาท เวลา 10.00 น. ของวันที่ 5 ก.ย. 63"
+    got = sentences(text)
+    for phrase in ("พ.ศ. 2568", "5 ล้านบาท", "10.00 น.", "วันที่ 5 ก.ย. 63"):
+        assert any(phrase in s for s in got), phrase
+
+
+def test_newline_always_splits() -> None:
+    text = "บรรทัดแรก\nและบรรทัดที่สอง"
+    assert sentences(text) == ["บรรทัดแรก", "และบรรทัดที่สอง"]
+
+
+def test_empty() -> None:
+    assert SentenceSplitter().split("", []) == []
+    assert SentenceSplitter().split("   \n ", []) == []
+
+
+@pytest.mark.parametrize("text", TEXTS)
+def test_invariants(text: str) -> None:
+    words = words_of(text)
+    spans = SentenceSplitter().split(text, words)
+    starts = {a for a, _ in words}
+    ends = {b for _, b in words}
+    assert all(a in starts and b in ends and a < b for a, b in spans)
+    assert all(spans[k][1] <= spans[k + 1][0] for k in range(len(spans) - 1))
+    for a, b in words:  # every word in exactly one sentence
+        assert sum(s <= a and b <= e for s, e in spans) == 1
+    if words:
+        assert spans[0][0] == words[0][0] and spans[-1][1] == words[-1][1]
+
+
+def test_pickles_small_and_still_works() -> None:
+    splitter = SentenceSplitter()
+    text = TEXTS[0]
+    before = splitter.split(text, words_of(text))  # loads the model
+    data = pickle.dumps(splitter)
+    assert len(data) < 1000
+    assert pickle.loads(data).split(text, words_of(text)) == before
+
+
+def test_missing_model_file(tmp_path) -> None:
+    path = tmp_path / "nowhere" / "sentences.json.gz"
+    splitter = SentenceSplitter(path)  # nothing is loaded yet
+    with pytest.raises(FileNotFoundError, match="nowhere") as err:
+        splitter.split("ก ข", [(0, 1), (2, 3)])
+    assert "build_sentence_model" in str(err.value)
