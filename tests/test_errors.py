@@ -1,0 +1,16 @@
+from pipeline.errors import MESSAGES, ErrorCode, InputError, ResourceNotFoundError, format_message
+
+
+def test_every_code_is_unique_and_every_message_formats():
+    assert len({c.value for c in ErrorCode}) == len(ErrorCode)
+    assert set(MESSAGES) == set(ErrorCode)
+    for code in ErrorCode:
+        message = format_message(code, source="f.txt", why="because", stage="segment", doc_id="d1")
+        assert message.startswith(code.value + " ") and "{" not in message
+
+
+def test_input_errors_carry_their_code_and_are_value_errors():
+    exc = InputError(ErrorCode.EMPTY_INPUT, "f.txt")
+    assert isinstance(exc, ValueError) and exc.code is ErrorCode.EMPTY_INPUT
+    assert str(exc) == "E104 f.txt holds no text"
+    assert issubclass(ResourceNotFoundError, FileNotFoundError)
