@@ -2,12 +2,13 @@
 
 from __future__ import annotations
 
+from collections.abc import Callable
 from typing import ClassVar
 
 from pipeline.document import Document, Sentence, Token
 from pipeline.stages.base import SENTENCES, TOKENS, WORKING_TEXT
 from pipeline.text.sentences import SentenceSplitter
-from pipeline.text.words import DEFAULT_WORD_ENGINE, get_word_engine
+from pipeline.text.words import DEFAULT_WORD_ENGINE, Span, get_word_engine
 
 
 class SegmentStage:
@@ -27,9 +28,9 @@ class SegmentStage:
 
     def __call__(self, doc: Document) -> Document:
         work = doc.work
-        words = get_word_engine(self.engine)(work)
-        sentence_spans = self.splitter.split(work, words)
         to_original = doc.alignment.spans_to_original
+        words, original_words = _whole_edits(get_word_engine(self.engine)(work), to_original)
+        sentence_spans = self.splitter.split(work, words)
         doc.sentences = [
             Sentence(start, end, work[ws:we])
             for (start, end), (ws, we) in zip(to_original(sentence_spans), sentence_spans)
@@ -37,9 +38,30 @@ class SegmentStage:
         tokens: list[Token] = []
         sent_id = 0
         sent_ends = [we for _, we in sentence_spans]
-        for (start, end), (ws, we) in zip(to_original(words), words):
+        for (start, end), (ws, we) in zip(original_words, words):
             while ws >= sent_ends[sent_id]:
                 sent_id += 1
             tokens.append(Token(sent_id, start, end, work[ws:we]))
         doc.tokens = tokens
         return doc
+
+
+def _whole_edits(words: list[Span], to_original: Callable[[list[Span]], list[Span]]) -> tuple[list[Span], list[Span]]:
+    """Words (working and original offsets), merged where the segmenter split one normalisation edit.
+
+    Two words cut from one rewritten piece (say a re-composed character) would map to the same
+    original range; they become one word so that tokens never overlap in the original text.
+    """
+    original = to_original(words)
+    if all(a[1] <= b[0] for a, b in zip(original, original[1:])):
+        return words, original
+    merged_work: list[Span] = [words[0]]
+    merged_orig: list[Span] = [original[0]]
+    for (ws, we), (start, end) in zip(words[1:], original[1:]):
+        if start < merged_orig[-1][1]:
+            merged_work[-1] = (merged_work[-1][0], we)
+            merged_orig[-1] = (merged_orig[-1][0], max(end, merged_orig[-1][1]))
+        else:
+            merged_work.append((ws, we))
+            merged_orig.append((start, end))
+    return merged_work, merged_orig

@@ -17,6 +17,7 @@ import gzip
 import json
 import os
 import random
+import re
 import sys
 import tempfile
 import time
@@ -182,8 +183,10 @@ def main(argv: list[str] | None = None) -> int:
     n_test = int(len(lines) * args.heldout)
     test, train = lines[:n_test], lines[n_test:]
     trainer = pycrfsuite.Trainer(verbose=False)
+    space = re.compile(r"\s").search  # crfsuite's model dump cannot hold such attribute names
     for feats, labels, _, _ in train:
-        trainer.append(feats, ["B" if x else "N" for x in labels])
+        clean = [[f for f in fs if not space(f)] for fs in feats]
+        trainer.append(clean, ["B" if x else "N" for x in labels])
     trainer.set_params({"c1": args.c1, "c2": args.c2, "max_iterations": args.iterations,
                         "feature.possible_transitions": True})
     with tempfile.TemporaryDirectory() as tmp:

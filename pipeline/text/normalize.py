@@ -50,6 +50,16 @@ _RULE_OF_GROUP = {"nikhahit_aa": "marks", "vowel_tone": "marks"}
 _NON_NFC_WORD = re.compile(r"\S+")
 
 
+def _clusters(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
+    """Ranges of ``text[start:end]`` that each hold one base character and its combining marks."""
+    cluster_start = start
+    for i in range(start + 1, end):
+        if not unicodedata.combining(text[i]):
+            yield cluster_start, i
+            cluster_start = i
+    yield cluster_start, end
+
+
 def _fix_marks(run: str) -> str:
     """Canonical order of a run of Thai marks, without repeated marks."""
     ordered = sorted(run, key=_MARK_RANK.__getitem__)
@@ -104,13 +114,21 @@ class Normalizer:
             yield Edit(m.start(), m.end(), _replacement(group, m.group()))
 
     def nfc_edits(self, text: str) -> Iterator[Edit]:
-        """Edits that put each non-NFC word of ``text`` in NFC (none for NFC text)."""
+        """Edits that put each character cluster (a base and its combining marks) of ``text`` in NFC.
+
+        Only words that are not already NFC are looked at, and only their changed clusters are
+        edited, so spans stay as fine as the characters allow.
+        """
         if not self._nfc or unicodedata.is_normalized("NFC", text):
             return
         for m in _NON_NFC_WORD.finditer(text):
-            word = m.group()
-            if not unicodedata.is_normalized("NFC", word):
-                yield Edit(m.start(), m.end(), unicodedata.normalize("NFC", word))
+            if unicodedata.is_normalized("NFC", m.group()):
+                continue
+            for start, end in _clusters(text, m.start(), m.end()):
+                cluster = text[start:end]
+                composed = unicodedata.normalize("NFC", cluster)
+                if composed != cluster:
+                    yield Edit(start, end, composed)
 
 
 def normalize_text(text: str, rules: Iterable[str] = RULES) -> str:
