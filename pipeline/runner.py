@@ -18,23 +18,24 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
+import pyarrow as pa
+
 from pipeline.core import Pipeline
 from pipeline.document import Document, Failure
 from pipeline.errors import ErrorCode, ThaiExtractError, format_message
 from pipeline.io.readers import FieldNames, InputReader
-from pipeline.io.writer import DatasetWriter, new_run_id
-from pipeline.tables import RowBuilder, TableRows
+from pipeline.io.writer import DatasetWriter, new_run_id, to_arrow
+from pipeline.tables import RowBuilder
 
 DEFAULT_BATCH_DOCS = 64
 DEFAULT_BATCH_CHARS = 1_000_000
-MAX_BATCH_TRIES = 2
 
 
 @dataclass
 class BatchResult:
     """What a worker sends back for one batch: rows and counts (plain data, cheap to pickle)."""
 
-    rows: TableRows
+    rows: dict[str, pa.Table]
     documents: int = 0
     sentences: int = 0
     tokens: int = 0
@@ -93,7 +94,7 @@ def process_batch(pipeline: Pipeline, docs: list[Document], run_id: str,
         result.sentences += len(item.sentences)
         result.tokens += len(item.tokens)
         result.chars += len(item.text)
-    result.rows = builder.take()
+    result.rows = to_arrow(builder.take())
     return result
 
 
@@ -128,13 +129,16 @@ def default_jobs() -> int:
         return os.cpu_count() or 1
 
 
-def _crash_failures(docs: list[Document], why: str) -> BatchResult:
-    failures = [
-        Failure(source=d.source, doc_id=d.doc_id, stage="worker", reason=ErrorCode.WORKER_CRASHED.value,
-                detail=format_message(ErrorCode.WORKER_CRASHED, source=d.source, why=why))
-        for d in docs
-    ]
-    return BatchResult(rows={}, failures=failures)
+def _crash_result(docs: list[Document], why: str, run_id: str, processed_at: dt.datetime) -> BatchResult:
+    """The result of a batch whose worker died: an errors row per document."""
+    builder = RowBuilder(run_id, processed_at)
+    failures = []
+    for d in docs:
+        failure = Failure(source=d.source, doc_id=d.doc_id, stage="worker", reason=ErrorCode.WORKER_CRASHED.value,
+                          detail=format_message(ErrorCode.WORKER_CRASHED, source=d.source, why=why))
+        builder.add_failure(failure)
+        failures.append(failure)
+    return BatchResult(rows=to_arrow(builder.take()), failures=failures)
 
 
 class Runner:
@@ -175,12 +179,7 @@ class Runner:
                     writer.add(read_failures.take())
                     continue
                 self._check_fail_fast(item.failures)
-                if item.rows:
-                    writer.add(item.rows)
-                if item.failures and not item.rows:  # a crashed batch: rows built here
-                    for failure in item.failures:
-                        read_failures.add_failure(failure)
-                    writer.add(read_failures.take())
+                writer.add(item.rows)
                 summary.documents += item.documents
                 summary.sentences += item.sentences
                 summary.tokens += item.tokens
@@ -215,8 +214,8 @@ class Runner:
                       processed_at: dt.datetime) -> Iterator[BatchResult | Failure]:
         """Results in input order, with at most 2 batches per worker in flight (bounded memory).
 
-        If a worker dies, the pool is rebuilt and the batches in flight are tried again; a batch
-        that fails twice becomes error rows.
+        If a worker dies, the batches in flight are tried again one by one; the batch that kills
+        a worker on its own becomes error rows.
         """
         pool = self._new_pool(run_id, processed_at)
         pending: deque[_Pending] = deque()
@@ -231,7 +230,7 @@ class Runner:
                     elif isinstance(item, Failure):
                         pending.append(_Pending(done=item))
                     else:
-                        pending.append(_Pending(batch=item, future=pool.submit(_process_in_worker, item), tries=1))
+                        pending.append(_Pending(batch=item, future=pool.submit(_process_in_worker, item)))
                 if not pending:
                     return
                 head = pending.popleft()
@@ -240,19 +239,23 @@ class Runner:
                     continue
                 assert head.future is not None
                 try:
-                    yield head.future.result()
-                except BrokenProcessPool as exc:
+                    result = head.future.result()
+                except BrokenProcessPool:
+                    # Some batch in flight killed its worker. Run each of them alone in a fresh
+                    # pool: the one that kills it again becomes error rows, the others are kept.
                     pool.shutdown(wait=False, cancel_futures=True)
+                    for entry in [head, *(e for e in pending if e.done is None)]:
+                        pool = self._new_pool(run_id, processed_at)
+                        try:
+                            entry.done = pool.submit(_process_in_worker, entry.batch).result()
+                        except BrokenProcessPool as exc:
+                            entry.done = _crash_result(entry.batch, repr(exc), run_id, processed_at)
+                        pool.shutdown(wait=True)
+                        entry.future = None
                     pool = self._new_pool(run_id, processed_at)
-                    for entry in [head, *pending]:
-                        if entry.done is not None:
-                            continue
-                        if entry.tries >= MAX_BATCH_TRIES:
-                            entry.done, entry.future = _crash_failures(entry.batch, repr(exc)), None
-                        else:
-                            entry.future = pool.submit(_process_in_worker, entry.batch)
-                            entry.tries += 1
                     pending.appendleft(head)
+                    continue
+                yield result
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
 
@@ -264,7 +267,6 @@ class _Pending:
     done: BatchResult | Failure | None = None
     batch: list[Document] = field(default_factory=list)
     future: Future | None = None
-    tries: int = 0
 
 
 def run(inputs: Iterable[str], out_dir: str | Path, config: Mapping[str, Any] | None = None,

@@ -18,7 +18,7 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 
 from pipeline.io.schemas import SCHEMAS, TABLES
-from pipeline.tables import Columns, TableRows
+from pipeline.tables import TableRows
 from pipeline.version import __version__
 
 DEFAULT_FLUSH_ROWS = 250_000
@@ -27,6 +27,18 @@ DEFAULT_FLUSH_ROWS = 250_000
 def new_run_id() -> str:
     """A sortable, unique id for one run: UTC time plus a random suffix."""
     return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
+
+
+def to_arrow(rows: TableRows) -> dict[str, pa.Table]:
+    """Column lists as Arrow tables with the output schemas (tables without rows left out).
+
+    Workers call this, so that the conversion runs in parallel and only Arrow buffers travel.
+    """
+    tables = {}
+    for table, columns in rows.items():
+        if columns and len(next(iter(columns.values()))):
+            tables[table] = pa.Table.from_pydict(columns, schema=SCHEMAS[table])
+    return tables
 
 
 def write_table_atomically(table: pa.Table, path: Path) -> None:
@@ -56,7 +68,7 @@ class DatasetWriter:
         meta.update({f"thai_extract.{k}": json.dumps(v, ensure_ascii=False, default=str)
                      for k, v in (metadata or {}).items()})
         self.schemas = {t: SCHEMAS[t].with_metadata(meta) for t in TABLES}
-        self.buffers: dict[str, list[Columns]] = {t: [] for t in TABLES}
+        self.buffers: dict[str, list[pa.Table]] = {t: [] for t in TABLES}
         self.buffered_rows = dict.fromkeys(TABLES, 0)
         self.rows_written = dict.fromkeys(TABLES, 0)
         self.parts_written = dict.fromkeys(TABLES, 0)
@@ -70,14 +82,14 @@ class DatasetWriter:
         if exc_type is None:
             self.close()
 
-    def add(self, rows: TableRows) -> None:
-        """Buffer the rows of some documents; full tables are written out."""
-        for table, columns in rows.items():
-            n = len(next(iter(columns.values()))) if columns else 0
-            if not n:
+    def add(self, rows: TableRows | Mapping[str, pa.Table]) -> None:
+        """Buffer the rows of some documents (column lists or Arrow tables); full tables are written out."""
+        tables = rows if all(isinstance(t, pa.Table) for t in rows.values()) else to_arrow(rows)  # type: ignore[arg-type]
+        for table, arrow in tables.items():
+            if not arrow.num_rows:
                 continue
-            self.buffers[table].append(columns)
-            self.buffered_rows[table] += n
+            self.buffers[table].append(arrow)
+            self.buffered_rows[table] += arrow.num_rows
             if self.buffered_rows[table] >= self.flush_rows:
                 self.flush(table)
 
@@ -85,10 +97,7 @@ class DatasetWriter:
         """Write the buffered rows of ``table`` as one part file."""
         schema = self.schemas[table]
         chunks = self.buffers[table]
-        if chunks:
-            arrow = pa.concat_tables([pa.Table.from_pydict(c, schema=schema) for c in chunks])
-        else:
-            arrow = schema.empty_table()
+        arrow = pa.concat_tables(chunks).replace_schema_metadata(schema.metadata) if chunks else schema.empty_table()
         name = f"part-{self.run_id}-{self.parts_written[table]:05d}.parquet"
         write_table_atomically(arrow, self.out_dir / table / name)
         self.parts_written[table] += 1
