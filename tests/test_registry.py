@@ -16,7 +16,7 @@ def test_default_config_resolves_every_setting():
         "pipeline": {"stages": ["normalize", "segment"]},
         "stages": {
             "normalize": {"rules": ["invisible", "spaces", "sara_e", "space_before_mark", "marks", "nfc"]},
-            "segment": {"engine": "thaibreak"},
+            "segment": {"engine": "thaibreak", "sentence_bias": 2.0},
         },
     }
 
@@ -46,6 +46,6 @@ def test_a_stage_whose_needs_are_unmet_is_refused(monkeypatch):
 def test_config_from_toml(tmp_path):
     path = tmp_path / "c.toml"
     path.write_text('[pipeline]\nstages = ["normalize", "segment"]\n[stages.segment]\nengine = "nlpo3"\n')
-    assert Pipeline.from_config(load_config(path)).config()["stages"]["segment"] == {"engine": "nlpo3"}
+    assert Pipeline.from_config(load_config(path)).config()["stages"]["segment"]["engine"] == "nlpo3"
     with pytest.raises(ConfigError, match="bad option"):
         build_stages({"stages": {"segment": {"bad option": 1}}})

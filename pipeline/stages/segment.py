@@ -7,7 +7,7 @@ from typing import ClassVar
 
 from pipeline.document import Document, Sentence, Token
 from pipeline.stages.base import SENTENCES, TOKENS, WORKING_TEXT
-from pipeline.text.sentences import SentenceSplitter
+from pipeline.text.sentences import DEFAULT_BIAS, SentenceSplitter
 from pipeline.text.words import DEFAULT_WORD_ENGINE, Span, get_word_engine
 
 
@@ -18,13 +18,14 @@ class SegmentStage:
     needs: ClassVar[frozenset[str]] = frozenset({WORKING_TEXT})
     provides: ClassVar[frozenset[str]] = frozenset({SENTENCES, TOKENS})
 
-    def __init__(self, engine: str = DEFAULT_WORD_ENGINE) -> None:
+    def __init__(self, engine: str = DEFAULT_WORD_ENGINE, sentence_bias: float = DEFAULT_BIAS) -> None:
+        """``sentence_bias``: higher splits sentences more often (see ``SentenceSplitter``)."""
         get_word_engine(engine)  # fail at build time on an unknown name
         self.engine = engine
-        self.splitter = SentenceSplitter()
+        self.splitter = SentenceSplitter(bias=float(sentence_bias))
 
     def config(self) -> dict[str, object]:
-        return {"engine": self.engine}
+        return {"engine": self.engine, "sentence_bias": self.splitter.bias}
 
     def __call__(self, doc: Document) -> Document:
         work = doc.work
