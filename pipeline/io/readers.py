@@ -7,6 +7,7 @@ becomes a :class:`~pipeline.document.Failure` and reading goes on.
 
 from __future__ import annotations
 
+import codecs
 import csv
 import datetime as dt
 import glob
@@ -177,13 +178,27 @@ class InputReader:
         if fmt == ".parquet":
             yield from self._read_parquet(name)
             return
+        opener = gzip.open if name.lower().endswith(".gz") else open
         try:
-            opener = gzip.open if name.lower().endswith(".gz") else open
             with opener(name, "rb") as fh:
+                if fmt in JSONL_SUFFIXES and fh.peek(2)[:2] not in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
+                    # streamed line by line: memory stays flat, and a bad line costs only itself
+                    yield from self._records(self._jsonl_records(self._decoded_lines(fh, name), name))
+                    return
                 data = fh.read()
         except (OSError, EOFError) as exc:
             raise InputError(ErrorCode.UNREADABLE_FILE, name, str(exc)) from None
         yield from self._read_text(decode_bytes(data, name, self.encoding), name, fmt)
+
+    def _decoded_lines(self, fh: BinaryIO, source: str) -> Iterator[str | InputError]:
+        """Each line of a binary file, decoded on its own (or the reason it could not be)."""
+        for number, raw in enumerate(fh, start=1):
+            if number == 1 and raw.startswith(codecs.BOM_UTF8):
+                raw = raw[len(codecs.BOM_UTF8):]
+            try:
+                yield decode_bytes(raw, f"{source}:{number}", self.encoding)
+            except InputError as exc:
+                yield exc
 
     def _read_text(self, text: str, source: str, fmt: str) -> Iterator[Document | Failure]:
         if fmt in TEXT_SUFFIXES:
@@ -207,19 +222,24 @@ class InputReader:
                 yield _failure(exc)
 
     def _read_jsonl(self, text: str, source: str) -> Iterator[Document | Failure]:
-        def records() -> Iterator[tuple[str, Any]]:
-            for number, line in enumerate(text.splitlines(), start=1):
-                if not line.strip():
-                    continue
-                where = f"{source}:{number}"
-                try:
-                    yield where, json.loads(line)
-                except json.JSONDecodeError as exc:
-                    yield where, InputError(
-                        ErrorCode.MALFORMED_RECORD, where, f"invalid JSON: {exc.msg} at column {exc.colno}"
-                    )
+        yield from self._records(self._jsonl_records(text.split("\n"), source))
 
-        yield from self._records(records())
+    @staticmethod
+    def _jsonl_records(lines: Iterable[str | InputError], source: str) -> Iterator[tuple[str, Any]]:
+        """(source:line, parsed record or the InputError saying why not) for each non-blank line."""
+        for number, line in enumerate(lines, start=1):
+            where = f"{source}:{number}"
+            if isinstance(line, InputError):
+                yield where, line
+                continue
+            if not line.strip():
+                continue
+            try:
+                yield where, json.loads(line)
+            except json.JSONDecodeError as exc:
+                yield where, InputError(
+                    ErrorCode.MALFORMED_RECORD, where, f"invalid JSON: {exc.msg} at column {exc.colno}"
+                )
 
     def _read_json(self, text: str, source: str) -> Iterator[Document | Failure]:
         try:

@@ -22,6 +22,7 @@ from pipeline.tables import TableRows
 from pipeline.version import __version__
 
 DEFAULT_FLUSH_ROWS = 250_000
+DEFAULT_FLUSH_BYTES = 64 * 1024 * 1024  # documents hold whole texts: bound the buffer by size too
 
 
 def new_run_id() -> str:
@@ -60,16 +61,19 @@ class DatasetWriter:
     """
 
     def __init__(self, out_dir: str | Path, run_id: str | None = None,
-                 metadata: Mapping[str, Any] | None = None, flush_rows: int = DEFAULT_FLUSH_ROWS) -> None:
+                 metadata: Mapping[str, Any] | None = None, flush_rows: int = DEFAULT_FLUSH_ROWS,
+                 flush_bytes: int = DEFAULT_FLUSH_BYTES) -> None:
         self.out_dir = Path(out_dir)
         self.run_id = run_id or new_run_id()
         self.flush_rows = flush_rows
+        self.flush_bytes = flush_bytes
         meta = {"thai_extract.pipeline_version": __version__, "thai_extract.run_id": self.run_id}
         meta.update({f"thai_extract.{k}": json.dumps(v, ensure_ascii=False, default=str)
                      for k, v in (metadata or {}).items()})
         self.schemas = {t: SCHEMAS[t].with_metadata(meta) for t in TABLES}
         self.buffers: dict[str, list[pa.Table]] = {t: [] for t in TABLES}
         self.buffered_rows = dict.fromkeys(TABLES, 0)
+        self.buffered_bytes = dict.fromkeys(TABLES, 0)
         self.rows_written = dict.fromkeys(TABLES, 0)
         self.parts_written = dict.fromkeys(TABLES, 0)
         for table in TABLES:
@@ -90,7 +94,8 @@ class DatasetWriter:
                 continue
             self.buffers[table].append(arrow)
             self.buffered_rows[table] += arrow.num_rows
-            if self.buffered_rows[table] >= self.flush_rows:
+            self.buffered_bytes[table] += arrow.nbytes
+            if self.buffered_rows[table] >= self.flush_rows or self.buffered_bytes[table] >= self.flush_bytes:
                 self.flush(table)
 
     def flush(self, table: str) -> None:
@@ -104,6 +109,7 @@ class DatasetWriter:
         self.rows_written[table] += arrow.num_rows
         self.buffers[table] = []
         self.buffered_rows[table] = 0
+        self.buffered_bytes[table] = 0
 
     def close(self) -> None:
         for table in TABLES:

@@ -93,3 +93,20 @@ def test_a_broken_parquet_file_is_a_failure(tmp_path):
 )
 def test_publication_dates_are_parsed_leniently(value, expected):
     assert parse_published(value) == expected
+
+
+def test_jsonl_is_read_line_by_line_so_a_badly_encoded_line_costs_only_itself(tmp_path):
+    good = json.dumps({"id": "a", "text": "ข่าวแรก"}, ensure_ascii=False).encode()
+    tis620 = json.dumps({"id": "b", "text": "ข่าวสอง"}, ensure_ascii=False).encode("cp874")
+    broken = json.dumps({"id": "c", "text": "ข่าวสาม"}, ensure_ascii=False).encode()[:-12] + b"\xff\"}"
+    (tmp_path / "mixed.jsonl").write_bytes(b"\xef\xbb\xbf" + good + b"\n" + tis620 + b"\n" + broken + b"\n")
+    items = read_all(tmp_path / "mixed.jsonl")
+    assert [getattr(i, "doc_id", None) for i in items] == ["a", "b", None]
+    assert items[1].text == "ข่าวสอง"
+    assert items[2].reason == ErrorCode.UNKNOWN_ENCODING.value and items[2].source.endswith("mixed.jsonl:3")
+
+
+def test_utf16_jsonl_is_read_whole(tmp_path):
+    lines = "\n".join(json.dumps({"id": f"u{i}", "text": "ข้อความ"}, ensure_ascii=False) for i in range(3))
+    (tmp_path / "u16.jsonl").write_bytes(lines.encode("utf-16"))
+    assert [d.doc_id for d in read_all(tmp_path / "u16.jsonl")] == ["u0", "u1", "u2"]

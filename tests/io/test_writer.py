@@ -50,3 +50,12 @@ def test_a_failed_write_leaves_no_part_file_behind(tmp_path, monkeypatch):
             writer.add(builder.take())
             writer.flush("documents")
     assert list((tmp_path / "documents").iterdir()) == []
+
+
+def test_large_texts_are_flushed_by_size_as_well_as_by_count(tmp_path):
+    builder = RowBuilder("r1")
+    with DatasetWriter(tmp_path, run_id="r1", flush_bytes=1_000) as writer:
+        for i in range(3):
+            builder.add_document(make_doc("ข่าว " * 300, doc_id=f"d{i}"))
+            writer.add(builder.take())
+    assert len(list((tmp_path / "documents").glob("*.parquet"))) == 3
