@@ -23,16 +23,9 @@ ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
 from pipeline.text import sentences as S  # noqa: E402
+from pipeline.text.words import thaibreak_words  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "thaigov_dev_1000.jsonl"
-
-
-def thaibreak_words(text: str) -> list[tuple[int, int]]:
-    """Word spans from thaibreak, whitespace-only pieces dropped."""
-    import thaibreak
-
-    bounds = thaibreak.boundaries(text)
-    return [(a, b) for a, b in zip(bounds, bounds[1:]) if not text[a:b].isspace()]
 
 
 def main() -> int:

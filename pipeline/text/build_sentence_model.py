@@ -27,6 +27,7 @@ from pathlib import Path
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
 from pipeline.text import sentences as S  # noqa: E402
+from pipeline.text.words import thaibreak_words  # noqa: E402
 
 
 def read_texts(path: str, limit: int, skip: int = 0) -> Iterator[str]:
@@ -48,14 +49,6 @@ def read_texts(path: str, limit: int, skip: int = 0) -> Iterator[str]:
             if text and text.strip():
                 n += 1
                 yield text
-
-
-def thaibreak_words(text: str) -> list[tuple[int, int]]:
-    """Word spans from thaibreak, whitespace-only pieces dropped (the pipeline's default segmenter)."""
-    import thaibreak
-
-    bounds = thaibreak.boundaries(text)
-    return [(a, b) for a, b in zip(bounds, bounds[1:]) if not text[a:b].isspace()]
 
 
 class CrfCutLabeler:

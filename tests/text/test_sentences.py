@@ -2,26 +2,12 @@
 
 from __future__ import annotations
 
-import os
+import pickle
 
-os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
-os.environ.setdefault("PYTHAINLP_DATA", "/tmp/ptd")
+import pytest
 
-import pickle  # noqa: E402
-
-import pytest  # noqa: E402
-
-from pipeline.text.sentences import DEFAULT_MODEL_PATH, SentenceSplitter  # noqa: E402
-
-pytestmark = pytest.mark.skipif(not DEFAULT_MODEL_PATH.is_file(), reason="sentence model not built")
-
-
-def words_of(text: str) -> list[tuple[int, int]]:
-    """Word spans of ``text`` as the pipeline makes them (thaibreak, whitespace dropped)."""
-    import thaibreak
-
-    bounds = thaibreak.boundaries(text)
-    return [(a, b) for a, b in zip(bounds, bounds[1:]) if not text[a:b].isspace()]
+from pipeline.text.sentences import SentenceSplitter
+from pipeline.text.words import thaibreak_words as words_of
 
 
 def sentences(text: str) -> list[str]:
