@@ -10,7 +10,7 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from cli import EXIT_OK, EXIT_USAGE, EXIT_WITH_ERRORS, app
+from cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, EXIT_WITH_ERRORS, app
 from pipeline import load
 from pipeline.io.schemas import SCHEMAS, TABLES
 from tests.conftest import ROOT, SAMPLE_ARTICLE
@@ -128,3 +128,10 @@ def test_unknown_engine_is_a_usage_error(tmp_path):
 def test_help_documents_the_exit_codes():
     result = runner.invoke(app, ["run", "--help"])
     assert "Exit codes" in result.output
+
+
+def test_an_unwritable_output_is_a_failed_run(tmp_path):
+    blocker = tmp_path / "out"
+    blocker.write_text("a file where the output folder should be")
+    result = run_cli(ROOT / "data" / "raw", "--out", blocker, "-j", "1")
+    assert result.exit_code == EXIT_FAILED
