@@ -4,6 +4,8 @@ from __future__ import annotations
 
 import datetime as dt
 import hashlib
+from bisect import bisect_right
+from collections.abc import Callable
 from typing import Any
 
 from pipeline.document import Document, Failure
@@ -25,8 +27,23 @@ def _distinct(values: list[Any]) -> list[Any]:
     return list(dict.fromkeys(v for v in values if v is not None))
 
 
+def _sentence_locator(doc: Document) -> Callable[[int], int | None]:
+    """A function from an original offset to the id of the sentence that holds it (None outside all)."""
+    starts = [s.start for s in doc.sentences]
+
+    def sentence_of(offset: int) -> int | None:
+        i = bisect_right(starts, offset) - 1
+        return i if i >= 0 and offset < doc.sentences[i].end else None
+
+    return sentence_of
+
+
 class RowBuilder:
-    """Collects the rows of many documents; ``take()`` hands them over and starts afresh."""
+    """Collects the rows of many documents; ``take()`` hands them over and starts afresh.
+
+    Stages add annotation rows (dicts with the table's columns but ``doc_id``); a row without a
+    ``sent_id`` gets the sentence that holds its ``start``, so stages need not know the sentences.
+    """
 
     def __init__(self, run_id: str = "", processed_at: dt.datetime | None = None) -> None:
         self.run_id = run_id
@@ -71,8 +88,11 @@ class RowBuilder:
         tokens["start"].extend(t.start for t in doc.tokens)
         tokens["end"].extend(t.end for t in doc.tokens)
         tokens["text"].extend(t.text for t in doc.tokens)
+        sentence_of = _sentence_locator(doc)
         for table in ANNOTATION_TABLES:
             for row in getattr(doc, table):
+                if row.get("sent_id") is None:
+                    row["sent_id"] = sentence_of(row["start"])
                 self._append(table, {**row, "doc_id": doc_id})
         self._append("records", self._record(doc))
 
