@@ -109,6 +109,57 @@ def run(
     raise typer.Exit(EXIT_WITH_ERRORS if summary.errors else EXIT_OK)
 
 
+eval_app = typer.Typer(help="Score a stage on an annotated file, against baselines in the same run.",
+                       no_args_is_help=True)
+app.add_typer(eval_app, name="eval")
+
+
+def _print_report(title: str, rows: list[dict]) -> None:
+    table = Table(title=title, title_justify="left")
+    columns = list(dict.fromkeys(key for row in rows for key in row))
+    for column in columns:
+        table.add_column(column, justify="left" if column == "system" else "right")
+    for row in rows:
+        table.add_row(*(_cell(row.get(c)) for c in columns))
+    Console().print(table)
+
+
+def _cell(value: object) -> str:
+    if value is None:
+        return "–"
+    if isinstance(value, float):
+        return f"{value:,.0f}" if abs(value) >= 1000 else f"{value:.3f}"
+    return f"{value:,}" if isinstance(value, int) else str(value)
+
+
+def _run_eval(task: str, path: Path, baselines: bool) -> None:
+    import importlib
+
+    if not path.is_file():
+        console.print(f"[red]error:[/red] no such file {path}")
+        raise typer.Exit(EXIT_USAGE)
+    module = importlib.import_module(f"pipeline.eval.{task}")
+    _print_report(f"{task}: {path}", module.evaluate(path, baselines=baselines))
+
+
+def _eval_command(task: str, summary: str):
+    def command(
+        path: Annotated[Path, typer.Argument(help="Annotated JSONL file.")],
+        baselines: Annotated[bool, typer.Option(help="Also score the baselines, in the same run.")] = True,
+    ) -> None:
+        _run_eval(task, path, baselines)
+
+    command.__doc__ = summary
+    return command
+
+
+EVALUATIONS: dict[str, str] = {}
+"""Evaluation name → one-line summary; each has a module ``pipeline.eval.<name>``."""
+
+for _task, _summary in EVALUATIONS.items():
+    eval_app.command(_task)(_eval_command(_task, _summary))
+
+
 @app.command()
 def version() -> None:
     """Print the pipeline version."""

@@ -23,6 +23,7 @@ TABLE_FIELDS: dict[str, list[tuple[str, pa.DataType]]] = {
     ],
     "corrections": _SPAN + [
         ("original", STRING), ("text", STRING), ("score", pa.float32()), ("method", STRING),
+        ("applied", pa.bool_()),
     ],
     "entities": _SPAN + [
         ("text", STRING), ("label", STRING), ("canonical", STRING), ("score", pa.float32()), ("source", STRING),
