@@ -117,11 +117,13 @@ app.add_typer(eval_app, name="eval")
 def _print_report(title: str, rows: list[dict]) -> None:
     table = Table(title=title, title_justify="left")
     columns = list(dict.fromkeys(key for row in rows for key in row))
-    for column in columns:
-        table.add_column(column, justify="left" if column == "system" else "right")
-    for row in rows:
-        table.add_row(*(_cell(row.get(c)) for c in columns))
-    Console().print(table)
+    cells = [[_cell(row.get(c)) for c in columns] for row in rows]
+    for i, column in enumerate(columns):
+        width = max([len(column), *(len(r[i]) for r in cells)])
+        table.add_column(column, justify="left" if column == "system" else "right", no_wrap=True, min_width=width)
+    for row in cells:
+        table.add_row(*row)
+    Console(width=max(120, sum(len(c) + 3 for c in columns) + 40)).print(table)
 
 
 def _cell(value: object) -> str:
@@ -153,7 +155,9 @@ def _eval_command(task: str, summary: str):
     return command
 
 
-EVALUATIONS: dict[str, str] = {}
+EVALUATIONS: dict[str, str] = {
+    "dates": "Date mentions: span P/R/F1 (overlap) and value accuracy, against dateparser.",
+}
 """Evaluation name → one-line summary; each has a module ``pipeline.eval.<name>``."""
 
 for _task, _summary in EVALUATIONS.items():

@@ -21,14 +21,16 @@ from typing import Any
 
 from pipeline.errors import ConfigError
 from pipeline.stages.base import TEXT, Stage
+from pipeline.stages.dates import DatesStage
 from pipeline.stages.normalize import NormalizeStage
 from pipeline.stages.segment import SegmentStage
 
 STAGE_FACTORIES: dict[str, Callable[..., Stage]] = {
     "normalize": NormalizeStage,
     "segment": SegmentStage,
+    "dates": DatesStage,
 }
-DEFAULT_STAGES: tuple[str, ...] = ("normalize", "segment")
+DEFAULT_STAGES: tuple[str, ...] = ("normalize", "segment", "dates")
 
 
 def stage_defaults(name: str) -> dict[str, Any]:

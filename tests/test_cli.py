@@ -135,3 +135,13 @@ def test_an_unwritable_output_is_a_failed_run(tmp_path):
     blocker.write_text("a file where the output folder should be")
     result = run_cli(ROOT / "data" / "raw", "--out", blocker, "-j", "1")
     assert result.exit_code == EXIT_FAILED
+
+
+def test_eval_dates_prints_ours_beside_the_baseline(tmp_path):
+    record = {"doc_id": "e1", "text": "ประชุมเมื่อ 14 พฤษภาคม 2568 ที่กรุงเทพ", "published": "2025-05-20",
+              "dates": [{"start": 11, "end": 26, "start_date": "2025-05-14", "end_date": "2025-05-14", "granularity": "day"}]}
+    path = tmp_path / "dates.jsonl"
+    path.write_text(json.dumps(record, ensure_ascii=False) + "\n", encoding="utf-8")
+    result = runner.invoke(app, ["eval", "dates", str(path), "--no-baselines"])
+    assert result.exit_code == 0, result.output
+    assert "thai-extract" in result.output and "1.000" in result.output

@@ -7,16 +7,17 @@ from pipeline.stages.base import SENTENCES
 
 
 def test_registry_snapshot():
-    assert sorted(STAGE_FACTORIES) == ["normalize", "segment"]
-    assert DEFAULT_STAGES == ("normalize", "segment")
+    assert sorted(STAGE_FACTORIES) == ["dates", "normalize", "segment"]
+    assert DEFAULT_STAGES == ("normalize", "segment", "dates")
 
 
 def test_default_config_resolves_every_setting():
     assert Pipeline.from_config().config() == {
-        "pipeline": {"stages": ["normalize", "segment"]},
+        "pipeline": {"stages": ["normalize", "segment", "dates"]},
         "stages": {
             "normalize": {"rules": ["invisible", "spaces", "sara_e", "space_before_mark", "marks", "nfc"]},
             "segment": {"engine": "thaibreak", "sentence_bias": 2.0},
+            "dates": {},
         },
     }
 

@@ -1,0 +1,35 @@
+"""Dates stage: every date or period mention, as a Gregorian range, in ``doc.dates``."""
+
+from __future__ import annotations
+
+from typing import ClassVar
+
+from pipeline.document import Document
+from pipeline.stages.base import DATES, WORKING_TEXT
+from pipeline.text.dates import find_dates
+
+
+class DatesStage:
+    """Finds date mentions in the working text, resolving relative ones against ``doc.published``.
+
+    Rows (``doc.dates``) hold original-text offsets, the working-text surface form, the inclusive
+    ``start_date``/``end_date``, ``granularity``, ``relative`` and ``time``; ``sent_id`` is left to
+    the row builder.
+    """
+
+    name: ClassVar[str] = "dates"
+    needs: ClassVar[frozenset[str]] = frozenset({WORKING_TEXT})
+    provides: ClassVar[frozenset[str]] = frozenset({DATES})
+
+    def config(self) -> dict[str, object]:
+        return {}
+
+    def __call__(self, doc: Document) -> Document:
+        for mention in find_dates(doc.work, doc.published):
+            start, end = doc.to_original(mention.start, mention.end)
+            doc.dates.append({
+                "start": start, "end": end, "text": mention.text,
+                "start_date": mention.start_date, "end_date": mention.end_date,
+                "granularity": mention.granularity, "relative": mention.relative, "time": mention.time,
+            })
+        return doc

@@ -1,0 +1,650 @@
+"""Thai date expressions found in running text, normalised to Gregorian date ranges.
+
+``find_dates(text, published)`` returns every date or period mention with its value as an inclusive
+``[start_date, end_date]`` range (proleptic Gregorian) and a granularity. It reads Buddhist-era years
+(a 4-digit year >= 2400 is BE; a 2-digit year after a month is a short BE year: "68" -> 2568 -> 2025),
+"ค.ศ." years, Thai digits, full, abbreviated and colloquial month names, weekday and "วันที่" words,
+numeric and ISO dates, day/month/year ranges, fiscal years, quarters, decades, and relative words
+resolved against ``published``. Durations ("3 ปี", "18 เดือน"), ages and amounts are not dates.
+
+One compiled alternation finds candidate expressions; small functions turn each match into an
+``_Atom`` (parts of a date, year possibly missing); a second pass joins ranges ("A - B", "A ถึง B")
+and fills missing years from the passage or the publication date.
+"""
+
+from __future__ import annotations
+
+import calendar
+import datetime as dt
+import re
+from collections.abc import Iterator
+from dataclasses import dataclass, replace
+
+__all__ = ["DateMention", "find_dates", "GRANULARITIES"]
+
+GRANULARITIES = ("day", "week", "month", "quarter", "year", "fiscal_year", "decade")
+
+
+@dataclass(frozen=True, slots=True)
+class DateMention:
+    """A date or period mention: ``text[start:end]`` and its inclusive Gregorian range.
+
+    ``start_date``/``end_date`` are ``None`` only when the value cannot be resolved (a relative or
+    year-less mention with no publication date and no year in the passage).
+    """
+
+    start: int
+    end: int
+    text: str
+    start_date: dt.date | None
+    end_date: dt.date | None
+    granularity: str
+    relative: bool = False
+    time: str | None = None
+
+
+# ---------------------------------------------------------------------------------------------
+# Lexicon
+# ---------------------------------------------------------------------------------------------
+
+_THAI_DIGITS = str.maketrans("๐๑๒๓๔๕๖๗๘๙", "0123456789")
+
+_MONTHS_FULL = ("มกราคม", "กุมภาพันธ์", "มีนาคม", "เมษายน", "พฤษภาคม", "มิถุนายน", "กรกฎาคม",
+                "สิงหาคม", "กันยายน", "ตุลาคม", "พฤศจิกายน", "ธันวาคม")
+_MONTHS_FULL_VARIANTS = {"กรกฏาคม": 7, "กุมภาพันธ": 2, "พฤศจิกายม": 11}
+_MONTHS_ABBR = ("ม.ค.", "ก.พ.", "มี.ค.", "เม.ย.", "พ.ค.", "มิ.ย.", "ก.ค.", "ส.ค.", "ก.ย.", "ต.ค.",
+                "พ.ย.", "ธ.ค.")
+_MONTHS_SHORT = ("มกรา", "กุมภา", "มีนา", "เมษา", "พฤษภา", "มิถุนา", "กรกฎา", "สิงหา", "กันยา",
+                 "ตุลา", "พฤศจิกา", "ธันวา")
+_MONTHS_EN = ("january", "february", "march", "april", "may", "june", "july", "august",
+              "september", "october", "november", "december")
+
+_MONTH_NUMBER: dict[str, int] = {}
+for _i, _names in enumerate(zip(_MONTHS_FULL, _MONTHS_ABBR, _MONTHS_SHORT, _MONTHS_EN), start=1):
+    _full, _abbr, _short, _en = _names
+    _MONTH_NUMBER.update({_full: _i, _abbr.replace(".", ""): _i, _short: _i, _en: _i, _en[:3]: _i})
+_MONTH_NUMBER.update(_MONTHS_FULL_VARIANTS)
+_MONTH_NUMBER["sept"] = 9
+
+# Fixed-date Thai holidays and festivals: (first month, first day, last month, last day).
+_HOLIDAYS = {"สงกรานต์": (4, 13, 4, 15), "เทศกาลสงกรานต์": (4, 13, 4, 15), "วันสงกรานต์": (4, 13, 4, 15),
+             "วันปีใหม่ไทย": (4, 13, 4, 13), "วันขึ้นปีใหม่": (1, 1, 1, 1), "วันแม่แห่งชาติ": (8, 12, 8, 12),
+             "วันพ่อแห่งชาติ": (12, 5, 12, 5), "วันแรงงานแห่งชาติ": (5, 1, 5, 1), "วันแรงงาน": (5, 1, 5, 1),
+             "วันรัฐธรรมนูญ": (12, 10, 12, 10), "วันคริสต์มาส": (12, 25, 12, 25), "วันจักรี": (4, 6, 4, 6),
+             "วันปิยมหาราช": (10, 23, 10, 23)}
+_WEEKDAYS = ("จันทร์", "อังคาร", "พุธ", "พฤหัสบดี", "พฤหัสฯ", "พฤหัส", "ศุกร์", "เสาร์", "อาทิตย์")
+_NUMBER_WORDS = {"หนึ่ง": 1, "สอง": 2, "สาม": 3, "สี่": 4, "ห้า": 5, "หก": 6, "เจ็ด": 7, "แปด": 8,
+                 "เก้า": 9, "สิบ": 10}
+
+# ---------------------------------------------------------------------------------------------
+# Regex pieces (the text is searched with Thai digits already turned into ASCII digits)
+# ---------------------------------------------------------------------------------------------
+
+_S = r"[ \t\u00a0\u2000-\u200b\u202f]*"  # optional blanks inside an expression (never a line break)
+_THAI_LETTER = "ก-ฮ"
+
+
+def _alt(words: list[str] | tuple[str, ...]) -> str:
+    """A non-capturing alternation of literal words, longest first."""
+    return "(?:" + "|".join(re.escape(w) for w in sorted(words, key=len, reverse=True)) + ")"
+
+
+def _abbr_pattern(abbr: str, dotless: bool) -> str:
+    """'พ.ค.' -> 'พ.ค.' / 'พ.ค' / 'พ. ค.' (and 'พค' when ``dotless``), not run into a Thai word."""
+    first, second = abbr.strip(".").split(".")
+    dotted = rf"{re.escape(first)}\.[ ]?{re.escape(second)}(?:\.|(?![{_THAI_LETTER}]))"
+    if not dotless:
+        return dotted
+    return rf"(?:{dotted}|{re.escape(first + second)}(?:\.|(?![{_THAI_LETTER}])))"
+
+
+_FULL = _alt(list(_MONTHS_FULL) + list(_MONTHS_FULL_VARIANTS))
+_ABBR = "(?:" + "|".join(_abbr_pattern(a, False) for a in _MONTHS_ABBR) + ")"
+_ABBR_LOOSE = "(?:" + "|".join(_abbr_pattern(a, True) for a in _MONTHS_ABBR) + ")"
+_SHORT = _alt(_MONTHS_SHORT) + f"(?![{_THAI_LETTER}])"
+_EN_MONTH = r"(?i:(?:january|february|march|april|may|june|july|august|september|october|november|december|jan|feb|mar|apr|jun|jul|aug|sept|sep|oct|nov|dec)\.?)(?![A-Za-z])"
+_MONTH_STD = f"(?:{_FULL}|{_ABBR})"  # a month that may stand without a day
+_MONTH_AFTER_DAY = f"(?:{_FULL}|{_ABBR_LOOSE}|{_SHORT})"  # a month right after a day number
+
+_ERA = r"(?:พ\.[ ]?ศ\.?|ค\.[ ]?ศ\.?|พุทธศักราช|คริสต์ศักราช)"
+_UNITS = ("คน", "ราย", "ปี", "เดือน", "วัน", "ชั่วโมง", "ชม", "นาที", "โมง", "บาท", "ล้าน", "แห่ง",
+          "ครั้ง", "หน่วย", "ตัน", "กิโล", "กม", "เมตร", "โครงการ", "จังหวัด", "อำเภอ", "ประเทศ",
+          "%", "เปอร์เซ็นต์", "ร้อยละ", "องศา", "ข้อ", "ฉบับ", "ลำ", "คัน", "ไร่")
+_NOT_UNIT = rf"(?!{_S}{_alt(_UNITS)})"
+_Y4 = r"(?<!\d)(?:2[3-6]\d\d|1[89]\d\d|20\d\d)(?!\d)(?![.,]\d)"
+_Y2 = rf"(?<!\d)\d\d(?!\d)(?![.:,]\d){_NOT_UNIT}"
+
+
+def _year(name: str, short: bool = True) -> str:
+    """An optional era word then a year, in groups ``{name}_era`` and ``{name}``."""
+    digits = f"(?:{_Y4}|{_Y2})" if short else _Y4
+    return rf"(?:(?P<{name}_era>{_ERA}){_S})?(?P<{name}>{digits})"
+
+
+_DAY = r"(?<![\d.,/:])(?:[12]\d|3[01]|0?[1-9])(?!\d)"
+_PREFIX = rf"(?:วัน{_alt(_WEEKDAYS)}{_S}(?:ที่)?|วันที่){_S}"
+_RANGE_SEP = rf"{_S}(?:[-–—]|จนถึง|ถึง){_S}"
+_TIME_AFTER = re.compile(
+    rf"{_S}\)?{_S}(?:(?:(?:เมื่อ|ตั้งแต่|ระหว่าง)?เวลา){_S}(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d)"
+    rf"|(?P<h2>[01]?\d|2[0-3])[.:](?P<m2>[0-5]\d){_S}(?:น\.|นาฬิกา))")
+_TIME_BEFORE = re.compile(
+    rf"(?:เวลา){_S}(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d){_S}(?:น\.?|นาฬิกา)?{_S}(?:ของ)?{_S}$")
+
+_RELATIVE_DAY = {"วันนี้": 0, "เมื่อวาน": -1, "เมื่อวานนี้": -1, "วานนี้": -1, "เมื่อวานซืน": -2,
+                 "วานซืน": -2, "พรุ่งนี้": 1, "วันพรุ่งนี้": 1, "มะรืน": 2, "มะรืนนี้": 2}
+_RELATIVE_STEP = {"นี้": 0, "หน้า": 1, "ถัดไป": 1, "ที่แล้ว": -1, "ที่ผ่านมา": -1, "ก่อน": -1,
+                  "ก่อนหน้า": -1, "ก่อนหน้านี้": -1}
+_STEP_WORDS = r"(?:นี้|หน้า|ถัดไป|ที่แล้ว|ที่ผ่านมา|ก่อนหน้านี้|ก่อนหน้า|ก่อน(?![ก-ฮ]))"
+
+_ALTERNATIVES: dict[str, str] = {
+    "iso": r"(?<![\w/-])(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d-])",
+    "numeric": rf"(?:{_PREFIX})?(?<![A-Za-z_/-])(?P<num_d>{_DAY})(?P<num_sep>[/-])(?P<num_m>0?[1-9]|1[0-2])(?P=num_sep)"
+               rf"(?P<num_y>\d{{4}}|\d\d)(?![\d/-])",
+    "day_range": rf"(?:{_PREFIX})?(?P<dr_d1>{_DAY}){_RANGE_SEP}(?:{_PREFIX})?(?P<dr_d2>{_DAY}){_S}"
+                 rf"(?P<dr_m>{_MONTH_AFTER_DAY})(?:{_S}{_year('dr_y')})?",
+    "day_month": rf"(?:{_PREFIX})?(?P<dm_d>{_DAY}){_S}(?P<dm_m>{_MONTH_AFTER_DAY})(?:{_S}{_year('dm_y')})?",
+    "en_dmy": rf"(?P<en_d>{_DAY})(?:st|nd|rd|th)?[ ]+(?P<en_m>{_EN_MONTH}),?[ ]+(?P<en_y>{_Y4})",
+    "en_mdy": rf"(?P<en2_m>{_EN_MONTH})[ ]+(?P<en2_d>{_DAY})(?:st|nd|rd|th)?,?[ ]+(?P<en2_y>{_Y4})",
+    "en_my": rf"(?<![A-Za-z])(?P<en3_m>{_EN_MONTH})[ ]+(?P<en3_y>{_Y4})",
+    "fiscal": rf"ปีงบ(?:ประมาณ|ฯ)?{_S}{_year('fy_y')}(?:{_RANGE_SEP}(?:{_ERA}{_S})?(?P<fy_y2>{_Y4}|{_Y2}))?",
+    "fiscal_rel": rf"ปีงบ(?:ประมาณ|ฯ)?{_S}(?P<fyr_step>{_STEP_WORDS})",
+    "quarter": rf"ไตรมาส(?:ที่)?{_S}(?P<q_n>[1-4]|แรก|สุดท้าย)(?:{_S}[-–]{_S}(?P<q_n2>[1-4]))?"
+               rf"(?:{_S}(?:/|ของ|ใน|ประจำ)?{_S}(?P<q_fy>ปีงบประมาณ|ปีงบฯ?|ปี)?{_S}{_year('q_y')})?",
+    "quarter_en": rf"(?<![A-Za-z])Q(?P<qe_n>[1-4])(?:[ /]?(?P<qe_y>\d{{4}}|\d\d(?!\d)))?",
+    "decade": rf"ทศวรรษ(?:ที่)?{_S}(?:(?P<dec_era>{_ERA}){_S})?(?P<dec_y>(?<!\d)\d{{3}}0|\d0)(?!\d)",
+    "half_year": rf"ครึ่ง{_S}(?:ปี)?{_S}(?P<hy_which>แรก|หลัง){_S}(?:ของ)?{_S}(?:ปี)?{_S}{_year('hy_y')}",
+    "first_months": rf"(?:(?P<fm_n>(?<!\d)(?:1[01]|[1-9]))(?!\d){_S})?เดือนแรก{_S}(?:ของ)?{_S}(?:ปี)?{_S}{_year('fm_y')}",
+    "month_range": rf"(?:เดือน{_S})?(?P<mr_m1>{_MONTH_STD}){_RANGE_SEP}(?:เดือน{_S})?"
+                   rf"(?P<mr_m2>{_MONTH_STD})(?:{_S}{_year('mr_y')})?",
+    "month_year": rf"(?:เดือน{_S})?(?P<my_m>{_MONTH_STD}){_S}{_year('my_y')}",
+    "month": rf"เดือน{_S}(?P<mo_m>{_MONTH_STD})|(?P<mo_full>{_FULL})",
+    "year": rf"(?:ปี{_S}(?:(?P<yr_era>{_ERA}){_S})?|(?P<yr_era2>{_ERA}){_S})(?P<yr_y>{_Y4})"
+            rf"(?:(?:{_RANGE_SEP}|/)(?:{_ERA}{_S})?(?P<yr_y2>{_Y4}|\d\d(?!\d)(?![.:,]\d){_NOT_UNIT}))?"
+            rf"|ปี{_S}(?P<yr_short>\d\d)(?!\d)(?![.:,]\d){_NOT_UNIT}",
+    "ago": rf"(?P<ago_n>(?<!\d)\d{{1,3}}|{_alt(list(_NUMBER_WORDS))}){_S}(?P<ago_u>วัน|สัปดาห์|อาทิตย์|เดือน|ปี)"
+           r"(?P<ago_dir>ที่ผ่านมา|ที่แล้ว|ก่อน(?![ก-ฮ]))",
+    "holiday": rf"(?P<hd>{_alt(list(_HOLIDAYS))}){_S}(?:ปี{_S})?{_year('hd_y')}",
+    "relative_day": "(?P<rd>" + _alt(list(_RELATIVE_DAY)) + ")",
+    "relative_unit": rf"(?P<ru_u>สัปดาห์|อาทิตย์|เดือน|ปี)(?P<ru_step>{_STEP_WORDS})",
+}
+_DATE_RE = re.compile("|".join(f"(?P<K_{k}>{v})" for k, v in _ALTERNATIVES.items()))
+# Every word a match can start with. Searching these (literal prefixes: fast) and trying _DATE_RE
+# only where one is found gives the same matches as _DATE_RE.finditer at a fraction of the cost.
+_TRIGGERS = ["วัน", "วาน", "เมื่อวาน", "พรุ่งนี้", "มะรืน", "สัปดาห์", "อาทิตย์", "เดือน", "ปี", "ไตรมาส",
+             "ทศวรรษ", "พุทธศักราช", "คริสต์ศักราช", "Q", "สงกรานต์", "เทศกาล", "ครึ่ง", *_MONTHS_FULL, *_MONTHS_FULL_VARIANTS,
+             *list(_NUMBER_WORDS), *(m[:3] for m in _MONTHS_EN), *(m[:3].capitalize() for m in _MONTHS_EN),
+             *(m[:3].upper() for m in _MONTHS_EN)]
+_TRIGGER_RE = re.compile(r"(?<!\d)\d|เ?[ก-ฮ][ิี]?\.|" + _alt(_TRIGGERS))
+_BETWEEN_RANGE = re.compile(rf"{_S}(?:[-–—]|ถึง|จนถึง|ไปจนถึง){_S}")
+_BETWEEN_COORD = re.compile(rf"{_S}(?:,|และ|หรือ|และวันที่|หรือวันที่){_S}")
+_FUTURE_CUE = re.compile(rf"{_S}(?:นี้|ที่จะถึง(?:นี้)?|ข้างหน้า)")
+_PAST_CUE = re.compile(rf"{_S}(?:ที่ผ่านมา|ที่แล้ว)")
+_AGO_BEFORE = re.compile(r"เมื่อ(?:ราว|ประมาณ)?\s*$")
+_PERIOD_BEFORE = re.compile(r"(?:ช่วง|รอบ|ตลอด|กว่า|ภายใน|ใน|นาน|ระยะเวลา|เป็นเวลา|ระยะ)\s*$")
+
+# ---------------------------------------------------------------------------------------------
+# Atoms: one matched expression, before ranges are joined and missing years filled
+# ---------------------------------------------------------------------------------------------
+
+
+@dataclass(frozen=True, slots=True)
+class _Atom:
+    """Parts of a mention; ``year`` None means 'take it from the passage or the publication date'.
+
+    Either ``fixed`` holds the resolved range, or the range runs from (year, m1, d1) to
+    (year + year_span, m2, d2) with ``d`` None meaning the whole month.
+    """
+
+    start: int
+    end: int
+    granularity: str
+    year: int | None = None
+    m1: int = 1
+    d1: int | None = None
+    m2: int = 12
+    d2: int | None = None
+    year_span: int = 0
+    fixed: tuple[dt.date, dt.date] | None = None
+    relative: bool = False
+    explicit_year: bool = False
+    time: str | None = None
+    cue: str | None = None  # "future" / "past": for year-less dates
+
+
+def _to_ce(year: str, era: str | None = None, short_be: bool = True) -> int:
+    """Gregorian year of a written year: BE (>= 2400 or a short year) or CE (after ค.ศ.)."""
+    value = int(year)
+    is_ce = era is not None and era.replace(" ", "").replace(".", "") in ("คศ", "คริสต์ศักราช")
+    if len(year) <= 2:
+        if is_ce:
+            return 2000 + value if value < 50 else 1900 + value
+        return 2500 + value - 543 if short_be else value
+    if is_ce:
+        return value
+    return value - 543 if value >= 2400 else value
+
+
+def _month(name: str) -> int:
+    return _MONTH_NUMBER[name.replace(".", "").replace(" ", "").lower()]
+
+
+def _last_day(year: int, month: int) -> int:
+    return calendar.monthrange(year, month)[1]
+
+
+def _safe_date(year: int, month: int, day: int) -> dt.date | None:
+    try:
+        return dt.date(year, month, day)
+    except ValueError:
+        return None
+
+
+def _shift_months(year: int, month: int, step: int) -> tuple[int, int]:
+    index = year * 12 + month - 1 + step
+    return index // 12, index % 12 + 1
+
+
+def _day_atom(start: int, end: int, year: int | None, month: int, day: int, explicit: bool) -> _Atom:
+    return _Atom(start, end, "day", year, month, day, month, day, explicit_year=explicit)
+
+
+def _atom_iso(m: re.Match[str]) -> _Atom | None:
+    y, mo, d = int(m["iso_y"]), int(m["iso_m"]), int(m["iso_d"])
+    return _day_atom(m.start(), m.end(), y, mo, d, True) if _safe_date(y, mo, d) else None
+
+
+def _atom_numeric(m: re.Match[str]) -> _Atom | None:
+    year = _to_ce(m["num_y"])
+    if not 1800 <= year <= 2200:
+        return None
+    return _day_atom(m.start(), m.end(), year, int(m["num_m"]), int(m["num_d"]), True)
+
+
+def _atom_day_range(m: re.Match[str]) -> _Atom | None:
+    d1, d2, month = int(m["dr_d1"]), int(m["dr_d2"]), _month(m["dr_m"])
+    if d1 >= d2:
+        return None
+    year = _to_ce(m["dr_y"], m["dr_y_era"]) if m["dr_y"] else None
+    return _Atom(m.start(), m.end(), "day", year, month, d1, month, d2, explicit_year=year is not None)
+
+
+def _atom_day_month(m: re.Match[str]) -> _Atom | None:
+    year = _to_ce(m["dm_y"], m["dm_y_era"]) if m["dm_y"] else None
+    return _day_atom(m.start(), m.end(), year, _month(m["dm_m"]), int(m["dm_d"]), year is not None)
+
+
+def _atom_en_dmy(m: re.Match[str]) -> _Atom | None:
+    return _day_atom(m.start(), m.end(), _to_ce(m["en_y"]), _month(m["en_m"]), int(m["en_d"]), True)
+
+
+def _atom_en_mdy(m: re.Match[str]) -> _Atom | None:
+    return _day_atom(m.start(), m.end(), _to_ce(m["en2_y"]), _month(m["en2_m"]), int(m["en2_d"]), True)
+
+
+def _month_atom(start: int, end: int, year: int | None, m1: int, m2: int | None = None) -> _Atom:
+    m2 = m1 if m2 is None else m2
+    span = 1 if m2 < m1 else 0
+    return _Atom(start, end, "month", year, m1, None, m2, None, year_span=span,
+                 explicit_year=year is not None)
+
+
+def _atom_en_my(m: re.Match[str]) -> _Atom | None:
+    return _month_atom(m.start(), m.end(), _to_ce(m["en3_y"]), _month(m["en3_m"]))
+
+
+def _atom_fiscal(m: re.Match[str]) -> _Atom | None:
+    first = _to_ce(m["fy_y"], m["fy_y_era"])
+    last = _to_ce(m["fy_y2"], m["fy_y_era"]) if m["fy_y2"] else first
+    if len(m["fy_y2"] or "") == 2 and len(m["fy_y"]) == 4:  # "2566-68"
+        last = _to_ce(m["fy_y"][:2] + m["fy_y2"], m["fy_y_era"])
+    if last < first:
+        return None
+    return _Atom(m.start(), m.end(), "fiscal_year", fixed=(dt.date(first - 1, 10, 1), dt.date(last, 9, 30)),
+                 explicit_year=True)
+
+
+def _fiscal_of(day: dt.date) -> int:
+    """The Thai fiscal year (Gregorian numbering) that holds ``day``: it starts on 1 October."""
+    return day.year + 1 if day.month >= 10 else day.year
+
+
+def _atom_fiscal_rel(m: re.Match[str], published: dt.date | None) -> _Atom | None:
+    fixed = None
+    if published is not None:
+        year = _fiscal_of(published) + _RELATIVE_STEP[m["fyr_step"]]
+        fixed = (dt.date(year - 1, 10, 1), dt.date(year, 9, 30))
+    return _Atom(m.start(), m.end(), "fiscal_year", fixed=fixed, relative=True)
+
+
+def _atom_quarter(m: re.Match[str]) -> _Atom | None:
+    first = {"แรก": 1, "สุดท้าย": 4}.get(m["q_n"]) or int(m["q_n"])
+    last = int(m["q_n2"]) if m["q_n2"] else first
+    if last < first:
+        return None
+    year = _to_ce(m["q_y"], m["q_y_era"]) if m["q_y"] else None
+    fiscal = bool(m["q_fy"] and m["q_fy"].startswith("ปีงบ"))
+    return _quarter_atom(m.start(), m.end(), year, first, last, fiscal)
+
+
+def _quarter_atom(start: int, end: int, year: int | None, first: int, last: int, fiscal: bool) -> _Atom:
+    if fiscal and year is not None:  # Q1 of fiscal year Y is October-December of Y-1
+        y1, m1 = _shift_months(year - 1, 10, 3 * (first - 1))
+        y2, m2 = _shift_months(year - 1, 12, 3 * (last - 1))
+        return _Atom(start, end, "quarter", fixed=(dt.date(y1, m1, 1), dt.date(y2, m2, _last_day(y2, m2))),
+                     explicit_year=True)
+    return _Atom(start, end, "quarter", year, 3 * first - 2, None, 3 * last, None,
+                 explicit_year=year is not None)
+
+
+def _atom_quarter_en(m: re.Match[str]) -> _Atom | None:
+    year = _to_ce(m["qe_y"]) if m["qe_y"] else None
+    if year is None:
+        return None
+    n = int(m["qe_n"])
+    return _quarter_atom(m.start(), m.end(), year, n, n, False)
+
+
+def _atom_decade(m: re.Match[str]) -> _Atom | None:
+    raw = m["dec_y"]
+    if len(raw) == 2:
+        first = 1900 + int(raw)
+        return _Atom(m.start(), m.end(), "decade", fixed=(dt.date(first, 1, 1), dt.date(first + 9, 12, 31)),
+                     explicit_year=True)
+    value = int(raw)
+    if not (1000 <= value <= 2200 or 2400 <= value <= 2700):
+        return None
+    first = _to_ce(raw, m["dec_era"])
+    return _Atom(m.start(), m.end(), "decade", fixed=(dt.date(first, 1, 1), dt.date(first + 9, 12, 31)),
+                 explicit_year=True)
+
+
+def _atom_half_year(m: re.Match[str]) -> _Atom | None:
+    """"ครึ่งปีแรกของปี 2568": two quarters."""
+    year = _to_ce(m["hy_y"], m["hy_y_era"])
+    first = 1 if m["hy_which"] == "แรก" else 3
+    return _quarter_atom(m.start(), m.end(), year, first, first + 1, False)
+
+
+def _atom_first_months(m: re.Match[str]) -> _Atom | None:
+    """"7 เดือนแรกของปี 2568": January to July."""
+    year = _to_ce(m["fm_y"], m["fm_y_era"])
+    return _month_atom(m.start(), m.end(), year, 1, int(m["fm_n"] or 1))
+
+
+def _atom_month_range(m: re.Match[str]) -> _Atom | None:
+    year = _to_ce(m["mr_y"], m["mr_y_era"]) if m["mr_y"] else None
+    m1, m2 = _month(m["mr_m1"]), _month(m["mr_m2"])
+    if m1 == m2:
+        return None
+    atom = _month_atom(m.start(), m.end(), year, m1, m2)
+    if year is not None and atom.year_span:  # "ธ.ค.-ม.ค. 68": the year written is the last one
+        atom = replace(atom, year=year - 1)
+    return atom
+
+
+def _atom_month_year(m: re.Match[str]) -> _Atom | None:
+    return _month_atom(m.start(), m.end(), _to_ce(m["my_y"], m["my_y_era"]), _month(m["my_m"]))
+
+
+def _atom_month(m: re.Match[str]) -> _Atom | None:
+    return _month_atom(m.start(), m.end(), None, _month(m["mo_m"] or m["mo_full"]))
+
+
+def _atom_year(m: re.Match[str]) -> _Atom | None:
+    if m["yr_short"]:
+        first = last = _to_ce(m["yr_short"])
+    else:
+        era = m["yr_era"] or m["yr_era2"]
+        first = last = _to_ce(m["yr_y"], era)
+        if m["yr_y2"]:
+            raw2 = m["yr_y2"] if len(m["yr_y2"]) == 4 else m["yr_y"][:2] + m["yr_y2"]
+            last = _to_ce(raw2, era)
+    if last < first or last - first > 200:
+        return None
+    return _Atom(m.start(), m.end(), "year", first, 1, None, 12, None, year_span=last - first,
+                 explicit_year=True)
+
+
+def _atom_holiday(m: re.Match[str]) -> _Atom | None:
+    year = _to_ce(m["hd_y"], m["hd_y_era"])
+    m1, d1, m2, d2 = _HOLIDAYS[m["hd"]]
+    return _Atom(m.start(), m.end(), "day", year, m1, d1, m2, d2, explicit_year=True)
+
+
+def _atom_ago(m: re.Match[str], text: str, published: dt.date | None) -> _Atom | None:
+    if _PERIOD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return None  # "ในช่วง 3 ปีที่ผ่านมา": a period, not a point in time
+    unit, direction = m["ago_u"], m["ago_dir"]
+    if direction == "ที่ผ่านมา" and unit != "วัน" and not _AGO_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return None  # "4 ปีที่ผ่านมา" without "เมื่อ": the past four years, a period
+    raw = m["ago_n"]
+    n = _NUMBER_WORDS.get(raw) or int(raw)
+    granularity = {"วัน": "day", "สัปดาห์": "week", "อาทิตย์": "week", "เดือน": "month", "ปี": "year"}[unit]
+    return _Atom(m.start(), m.end(), granularity, fixed=_relative_range(published, granularity, -n),
+                 relative=True)
+
+
+def _relative_range(published: dt.date | None, granularity: str, step: int) -> tuple[dt.date, dt.date] | None:
+    """The day, week (Monday-Sunday), month or year ``step`` units from ``published``."""
+    if published is None:
+        return None
+    if granularity == "day":
+        day = published + dt.timedelta(days=step)
+        return day, day
+    if granularity == "week":
+        monday = published - dt.timedelta(days=published.weekday()) + dt.timedelta(weeks=step)
+        return monday, monday + dt.timedelta(days=6)
+    if granularity == "month":
+        y, mo = _shift_months(published.year, published.month, step)
+        return dt.date(y, mo, 1), dt.date(y, mo, _last_day(y, mo))
+    year = published.year + step
+    return dt.date(year, 1, 1), dt.date(year, 12, 31)
+
+
+def _atom_relative_day(m: re.Match[str], text: str, published: dt.date | None) -> _Atom | None:
+    if m["rd"] == "วันนี้" and text.endswith("ทุก", 0, m.start()):
+        return None  # "ทุกวันนี้": nowadays
+    return _Atom(m.start(), m.end(), "day", fixed=_relative_range(published, "day", _RELATIVE_DAY[m["rd"]]),
+                 relative=True)
+
+
+def _atom_relative_unit(m: re.Match[str], text: str, published: dt.date | None) -> _Atom | None:
+    unit = m["ru_u"]
+    if unit == "อาทิตย์" and text.endswith("วัน", 0, m.start()):
+        return None  # "วันอาทิตย์ที่ผ่านมา": last Sunday, a weekday we do not resolve
+    granularity = {"สัปดาห์": "week", "อาทิตย์": "week", "เดือน": "month", "ปี": "year"}[unit]
+    step = _RELATIVE_STEP[m["ru_step"]]
+    return _Atom(m.start(), m.end(), granularity, fixed=_relative_range(published, granularity, step),
+                 relative=True)
+
+
+_BUILDERS = {
+    "iso": _atom_iso, "numeric": _atom_numeric, "day_range": _atom_day_range, "day_month": _atom_day_month,
+    "en_dmy": _atom_en_dmy, "en_mdy": _atom_en_mdy, "en_my": _atom_en_my, "fiscal": _atom_fiscal,
+    "quarter": _atom_quarter, "quarter_en": _atom_quarter_en, "decade": _atom_decade,
+    "month_range": _atom_month_range, "month_year": _atom_month_year, "month": _atom_month,
+    "year": _atom_year, "holiday": _atom_holiday, "half_year": _atom_half_year,
+    "first_months": _atom_first_months,
+}
+_CONTEXT_BUILDERS = {"ago": _atom_ago, "relative_day": _atom_relative_day, "relative_unit": _atom_relative_unit}
+
+
+def _matches(text: str) -> Iterator[re.Match[str]]:
+    """The matches of ``_DATE_RE`` in ``text``, leftmost first, not overlapping."""
+    search, match = _TRIGGER_RE.search, _DATE_RE.match
+    trigger = search(text)
+    while trigger is not None:
+        m = match(text, trigger.start())
+        if m is not None and m.end() > m.start():
+            yield m
+            trigger = search(text, m.end())
+        else:
+            trigger = search(text, trigger.start() + 1)
+
+
+def _atoms(text: str, published: dt.date | None) -> list[_Atom]:
+    """Every candidate expression of ``text`` (ASCII digits), in text order, not overlapping."""
+    atoms: list[_Atom] = []
+    for m in _matches(text):
+        kind = m.lastgroup[2:]  # type: ignore[index]
+        if kind in _BUILDERS:
+            atom = _BUILDERS[kind](m)
+        elif kind == "fiscal_rel":
+            atom = _atom_fiscal_rel(m, published)
+        else:
+            atom = _CONTEXT_BUILDERS[kind](m, text, published)
+        if atom is not None:
+            atoms.append(_with_time(_with_cue(atom, text), text))
+    return atoms
+
+
+def _with_cue(atom: _Atom, text: str) -> _Atom:
+    """Note "นี้" / "ที่ผ่านมา" after a year-less date: they say which year is meant."""
+    if atom.year is not None or atom.fixed is not None or atom.relative:
+        return atom
+    if _FUTURE_CUE.match(text, atom.end):
+        return replace(atom, cue="future")
+    if _PAST_CUE.match(text, atom.end):
+        return replace(atom, cue="past")
+    return atom
+
+
+def _with_time(atom: _Atom, text: str) -> _Atom:
+    """The clock time written right after (or right before) a day mention, as "HH:MM"."""
+    if atom.granularity != "day" or (atom.d1 != atom.d2 and atom.fixed is None):
+        return atom
+    m = _TIME_AFTER.match(text, atom.end)
+    if m:
+        hour, minute = (m["h"], m["m"]) if m["h"] else (m["h2"], m["m2"])
+        return replace(atom, time=f"{int(hour):02d}:{minute}")
+    m = _TIME_BEFORE.search(text, max(0, atom.start - 30), atom.start)
+    if m:
+        return replace(atom, time=f"{int(m['h']):02d}:{m['m']}")
+    return atom
+
+
+# ---------------------------------------------------------------------------------------------
+# Ranges and missing years
+# ---------------------------------------------------------------------------------------------
+
+
+def _join_ranges(atoms: list[_Atom], text: str) -> list[_Atom]:
+    """Join "A - B" / "A ถึง B" pairs of dates or months into one range; coordinated dates share a year."""
+    out: list[_Atom] = []
+    i = 0
+    while i < len(atoms):
+        a = atoms[i]
+        b = atoms[i + 1] if i + 1 < len(atoms) else None
+        if b is not None and _joinable(a, b) and _BETWEEN_RANGE.fullmatch(text, a.end, b.start):
+            out.append(_range(a, b))
+            i += 2
+            continue
+        if (b is not None and a.year is None and b.explicit_year and a.fixed is None and b.fixed is None
+                and _BETWEEN_COORD.fullmatch(text, a.end, b.start)):
+            a = replace(a, year=b.year if (a.m1, a.d1 or 1) <= (b.m1, b.d1 or 1) else b.year - 1)  # type: ignore[operator]
+        out.append(a)
+        i += 1
+    return out
+
+
+def _joinable(a: _Atom, b: _Atom) -> bool:
+    return (not a.relative and not b.relative and a.fixed is None and b.fixed is None
+            and a.granularity == b.granularity and a.granularity in ("day", "month", "quarter"))
+
+
+def _range(a: _Atom, b: _Atom) -> _Atom:
+    """The range from the start of ``a`` to the end of ``b``; ``a`` takes ``b``'s year if it has none."""
+    a_year = a.year
+    if a_year is None and b.year is not None:
+        a_year = b.year if (a.m1, a.d1 or 1) <= (b.m2, b.d2 or 31) else b.year - 1
+    b_year = None if b.year is None else b.year + b.year_span
+    span = 0 if a_year is None or b_year is None else b_year - a_year
+    return _Atom(a.start, b.end, a.granularity, a_year, a.m1, a.d1, b.m2, b.d2, year_span=max(span, 0),
+                 explicit_year=a.explicit_year or b.explicit_year, time=a.time, cue=a.cue or b.cue)
+
+
+def _dates_of(atom: _Atom, year: int) -> tuple[dt.date, dt.date] | None:
+    """The inclusive range of a non-fixed atom in ``year``."""
+    y2 = year + atom.year_span
+    first = _safe_date(year, atom.m1, atom.d1 or 1)
+    last = _safe_date(y2, atom.m2, atom.d2 if atom.d2 is not None else _last_day(y2, atom.m2))
+    if first is None or last is None or last < first:
+        return None
+    return first, last
+
+
+def _nearest_year(atom: _Atom, published: dt.date) -> int:
+    """The year that puts a year-less date nearest ``published`` (after it for "นี้", before for "ที่ผ่านมา")."""
+    best: tuple[int, int] | None = None
+    slack = dt.timedelta(days=15)
+    for year in (published.year - 1, published.year, published.year + 1):
+        dates = _dates_of(atom, year)
+        if dates is None:
+            continue
+        if atom.cue == "future" and dates[1] < published - slack:
+            continue
+        if atom.cue == "past" and dates[0] > published + slack:
+            continue
+        distance = 0 if dates[0] <= published <= dates[1] else min(abs((dates[0] - published).days),
+                                                                   abs((dates[1] - published).days))
+        if best is None or distance < best[0]:
+            best = (distance, year)
+    return best[1] if best else published.year
+
+
+def _resolve(atoms: list[_Atom], text: str, published: dt.date | None) -> list[_Atom]:
+    """Give each year-less atom the year of the passage (the paragraph so far), else the nearest one."""
+    out: list[_Atom] = []
+    passage_year: int | None = None
+    last_end = 0
+    for atom in atoms:
+        if "\n" in text[last_end:atom.start]:
+            passage_year = None
+        last_end = atom.end
+        if atom.fixed is None and atom.year is None:
+            if passage_year is not None:
+                atom = replace(atom, year=passage_year, relative=True)
+            elif published is not None:
+                atom = replace(atom, year=_nearest_year(atom, published), relative=True)
+        elif atom.explicit_year and atom.fixed is None and atom.granularity in ("day", "month"):
+            passage_year = atom.year
+        out.append(atom)
+    return out
+
+
+def _mention(atom: _Atom, text: str) -> DateMention | None:
+    if atom.fixed is not None:
+        first, last = atom.fixed
+    elif atom.year is not None:
+        dates = _dates_of(atom, atom.year)
+        if dates is None:
+            return None
+        first, last = dates
+    elif atom.explicit_year:
+        return None
+    else:
+        first = last = None  # unresolvable: no year in the passage, no publication date
+    relative = atom.relative or (atom.fixed is None and not atom.explicit_year)
+    return DateMention(atom.start, atom.end, text[atom.start:atom.end], first, last, atom.granularity,
+                       relative, atom.time)
+
+
+_OPEN_PAREN = re.compile(rf"{_S}\({_S}")
+
+
+def _anchor_to_parenthesis(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """"วันนี้ (9 ส.ค. 68)": a relative day followed by the date in brackets takes that date."""
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        if (a.relative and a.granularity == "day" and b.granularity == "day" and b.start_date is not None
+                and b.start_date == b.end_date and _OPEN_PAREN.fullmatch(text, a.end, b.start)):
+            mentions[i] = replace(a, start_date=b.start_date, end_date=b.end_date)
+    return mentions
+
+
+def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
+    """Every date or period mention of ``text``, in order, with offsets into ``text``."""
+    ascii_text = text.translate(_THAI_DIGITS)  # same length: offsets stay valid
+    atoms = _resolve(_join_ranges(_atoms(ascii_text, published), ascii_text), ascii_text, published)
+    mentions = [m for m in (_mention(atom, text) for atom in atoms) if m is not None]
+    return _anchor_to_parenthesis(mentions, ascii_text)

@@ -1,0 +1,136 @@
+import datetime as dt
+import json
+
+import pytest
+from hypothesis import given, settings
+from hypothesis import strategies as st
+
+from pipeline.text.dates import find_dates
+
+D = dt.date
+PUBLISHED = D(2025, 5, 20)  # a Tuesday
+
+
+def one(text: str, published: dt.date | None = PUBLISHED):
+    found = find_dates(text, published)
+    assert len(found) == 1, found
+    m = found[0]
+    return m.start_date, m.end_date, m.granularity, m.relative
+
+
+DAY_14 = (D(2025, 5, 14), D(2025, 5, 14), "day", False)
+
+
+@pytest.mark.parametrize("text", [
+    "14 พฤษภาคม 2568", "14 พ.ค. 68", "14 พ.ค. 2568", "14 พ.ค.68", "14 พค 68", "๑๔ พฤษภาคม ๒๕๖๘",
+    "วันพุธที่ 14 พฤษภาคม พ.ศ. 2568", "14/05/2568", "2025-05-14", "14 May 2025", "May 14, 2025",
+    "14 พฤษภาคม ค.ศ. 2025",
+])
+def test_day_month_year(text):
+    assert one(text) == DAY_14
+
+
+def test_span_covers_weekday_and_wanthi_words_but_not_connectives():
+    text = "เมื่อวันพุธที่ 14 พฤษภาคม 2568 เวลา 10.30 น. ที่ทำเนียบ"
+    [m] = find_dates(text)
+    assert m.text == "วันพุธที่ 14 พฤษภาคม 2568" and text[m.start:m.end] == m.text
+    assert m.time == "10:30"
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("13-16 พฤษภาคม 2568", (D(2025, 5, 13), D(2025, 5, 16), "day", False)),
+    ("30 เม.ย. - 2 พ.ค. 68", (D(2025, 4, 30), D(2025, 5, 2), "day", False)),
+    ("ระหว่างวันที่ 13 ถึง 16 พฤษภาคม 2568", (D(2025, 5, 13), D(2025, 5, 16), "day", False)),
+    ("ตั้งแต่วันที่ 1 มกราคม 2568 จนถึงวันที่ 31 มีนาคม 2568", (D(2025, 1, 1), D(2025, 3, 31), "day", False)),
+    ("ตั้งแต่เดือนตุลาคม 2566 ถึง กันยายน 2567", (D(2023, 10, 1), D(2024, 9, 30), "month", False)),
+    ("ม.ค.-ส.ค.61", (D(2018, 1, 1), D(2018, 8, 31), "month", False)),
+    ("ช่วงปี 2560-2565", (D(2017, 1, 1), D(2022, 12, 31), "year", False)),
+    ("พฤษภาคม 2568", (D(2025, 5, 1), D(2025, 5, 31), "month", False)),
+    ("ปี 2565", (D(2022, 1, 1), D(2022, 12, 31), "year", False)),
+    ("พ.ศ. 2565", (D(2022, 1, 1), D(2022, 12, 31), "year", False)),
+    ("ค.ศ. 2025", (D(2025, 1, 1), D(2025, 12, 31), "year", False)),
+    ("ปีงบประมาณ 2568", (D(2024, 10, 1), D(2025, 9, 30), "fiscal_year", False)),
+    ("ปีงบประมาณ พ.ศ. 2566 – 2568", (D(2022, 10, 1), D(2025, 9, 30), "fiscal_year", False)),
+    ("ไตรมาสที่ 3 ของปี 2568", (D(2025, 7, 1), D(2025, 9, 30), "quarter", False)),
+    ("ไตรมาส 1 ของปีงบประมาณ 2568", (D(2024, 10, 1), D(2024, 12, 31), "quarter", False)),
+    ("ครึ่งปีแรกของปี 2568", (D(2025, 1, 1), D(2025, 6, 30), "quarter", False)),
+    ("ทศวรรษ 2560", (D(2017, 1, 1), D(2026, 12, 31), "decade", False)),
+    ("ทศวรรษ 1990", (D(1990, 1, 1), D(1999, 12, 31), "decade", False)),
+    ("เทศกาลสงกรานต์ 2568", (D(2025, 4, 13), D(2025, 4, 15), "day", False)),
+])
+def test_ranges_months_years_periods(text, expected):
+    assert one(text) == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("วันนี้", (PUBLISHED, PUBLISHED, "day", True)),
+    ("เมื่อวานนี้", (D(2025, 5, 19), D(2025, 5, 19), "day", True)),
+    ("พรุ่งนี้", (D(2025, 5, 21), D(2025, 5, 21), "day", True)),
+    ("สัปดาห์หน้า", (D(2025, 5, 26), D(2025, 6, 1), "week", True)),
+    ("เดือนที่แล้ว", (D(2025, 4, 1), D(2025, 4, 30), "month", True)),
+    ("ปีหน้า", (D(2026, 1, 1), D(2026, 12, 31), "year", True)),
+    ("เมื่อ 3 วันที่ผ่านมา", (D(2025, 5, 17), D(2025, 5, 17), "day", True)),
+    ("ปีงบประมาณหน้า", (D(2025, 10, 1), D(2026, 9, 30), "fiscal_year", True)),
+    ("เมื่อ 14 พฤษภาคม", (D(2025, 5, 14), D(2025, 5, 14), "day", True)),  # nearest the publication date
+    ("เมื่อ 14 ธันวาคม", (D(2024, 12, 14), D(2024, 12, 14), "day", True)),
+    ("27 ธ.ค.นี้", (D(2025, 12, 27), D(2025, 12, 27), "day", True)),
+])
+def test_relative_and_yearless(text, expected):
+    assert one(text) == expected
+
+
+def test_yearless_date_takes_the_year_of_the_passage():
+    text = "ระหว่างวันที่ 13 ถึง 16 พฤษภาคม 2563 ผู้นำพบกันเมื่อ 14 พฤษภาคม"
+    assert [(m.start_date, m.relative) for m in find_dates(text, PUBLISHED)] == [
+        (D(2020, 5, 13), False), (D(2020, 5, 14), True)]
+
+
+def test_relative_day_takes_the_date_in_brackets():
+    found = find_dates("วันนี้ (9 ส.ค. 68) เวลา 16.45 น.", PUBLISHED)
+    assert [(m.text, m.start_date, m.time) for m in found] == [
+        ("วันนี้", D(2025, 8, 9), None), ("9 ส.ค. 68", D(2025, 8, 9), "16:45")]
+
+
+def test_relative_without_publication_date_is_kept_unresolved():
+    [m] = find_dates("วันนี้")
+    assert (m.start_date, m.end_date, m.relative) == (None, None, True)
+
+
+def test_law_number_keeps_only_its_year():
+    text = "พระราชบัญญัติว่าด้วยการกระทำความผิดเกี่ยวกับคอมพิวเตอร์ (ฉบับที่ 2) พ.ศ. 2560"
+    assert [(m.text, m.granularity, m.start_date) for m in find_dates(text)] == [
+        ("พ.ศ. 2560", "year", D(2017, 1, 1))]
+
+
+@pytest.mark.parametrize("text", [
+    "ระยะเวลา 2 ปี", "3 ปี", "18 เดือน", "อายุ 65 ปี", "อายุ 15 ปี 11 เดือน", "ครั้งที่ 2", "ปีที่ 2",
+    "จำนวน 2,568 คน", "งบประมาณ 2568 ล้านบาท", "ในช่วง 3 ปีที่ผ่านมา", "ทุกวันนี้", "ข้อ 1.2.3",
+    "เวลา 10.30 น.", "ร้อยละ 14.5", "กม.ที่ 18 - 41", "https://x.th/press-03-04-2025", "ทศวรรษที่ 2",
+    "สำนักงาน ก.พ. แจ้ง",
+])
+def test_not_dates(text):
+    assert find_dates(text, PUBLISHED) == []
+
+
+def test_sample_article_dates_exact(shared_data, sample_text):
+    gold = json.loads((shared_data / "seed_gold.json").read_text(encoding="utf-8"))["dates"]
+    found = [(m.start, m.end, str(m.start_date), str(m.end_date), m.granularity) for m in find_dates(sample_text)]
+    assert found == [(g["start"], g["end"], g["start_date"], g["end_date"], g["granularity"]) for g in gold]
+
+
+_ALPHABET = st.sampled_from(list("0123456789๑๒๕๖๘ -–/.:()\n") + [
+    "พฤษภาคม", "พ.ค.", "พค", "ปี", "พ.ศ.", "ค.ศ.", "วันที่", "วันพุธที่", "ถึง", "จนถึง", "เดือน", "นี้",
+    "ที่ผ่านมา", "ไตรมาส", "ปีงบประมาณ", "ทศวรรษ", "วันนี้", "เมื่อวาน", "สัปดาห์หน้า", "ครึ่งปีแรก", "Q",
+    "May", "สงกรานต์", "เดือนแรก", "ของ", "เวลา", "น.", "กขค"])
+
+
+@settings(max_examples=150, deadline=None)
+@given(st.lists(_ALPHABET, max_size=30).map("".join), st.none() | st.dates(D(1900, 1, 1), D(2100, 12, 31)))
+def test_never_raises_and_spans_are_inside_and_disjoint(text, published):
+    found = find_dates(text, published)
+    last_end = 0
+    for m in found:
+        assert last_end <= m.start < m.end <= len(text)
+        assert text[m.start:m.end] == m.text
+        assert m.start_date is None or m.start_date <= m.end_date
+        last_end = m.end
