@@ -157,6 +157,7 @@ def _eval_command(task: str, summary: str):
 
 EVALUATIONS: dict[str, str] = {
     "dates": "Date mentions: span P/R/F1 (overlap) and value accuracy, against dateparser.",
+    "typos": "Typo correction: line recall, precision, false alarms per 1,000 words, against pythainlp and symspell.",
 }
 """Evaluation name → one-line summary; each has a module ``pipeline.eval.<name>``."""
 

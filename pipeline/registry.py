@@ -24,13 +24,16 @@ from pipeline.stages.base import TEXT, Stage
 from pipeline.stages.dates import DatesStage
 from pipeline.stages.normalize import NormalizeStage
 from pipeline.stages.segment import SegmentStage
+from pipeline.stages.spelling import SpellingStage
 
 STAGE_FACTORIES: dict[str, Callable[..., Stage]] = {
     "normalize": NormalizeStage,
+    "spelling": SpellingStage,
     "segment": SegmentStage,
     "dates": DatesStage,
 }
-DEFAULT_STAGES: tuple[str, ...] = ("normalize", "segment", "dates")
+# spelling runs before segment: the words, sentences and every later stage see the corrected text
+DEFAULT_STAGES: tuple[str, ...] = ("normalize", "spelling", "segment", "dates")
 
 
 def stage_defaults(name: str) -> dict[str, Any]:

@@ -37,7 +37,10 @@ def test_the_main_job_on_data_raw_writes_every_table(tmp_path, sample_text):
     assert doc.text == sample_text and doc.n_tokens == len(tables["tokens"]) > 500
     assert doc.n_sentences == len(tables["sentences"])
     tokens = tables["tokens"]
-    assert all(sample_text[s:e] == t for s, e, t in zip(tokens.start, tokens.end, tokens.text))
+    fixed = [(s, e) for s, e in zip(tables["corrections"].start, tables["corrections"].end)]
+    changed = [(s, e) for s, e, t in zip(tokens.start, tokens.end, tokens.text) if sample_text[s:e] != t]
+    assert changed and all(any(fs < e and s < fe for fs, fe in fixed) for s, e in changed)  # only typo fixes differ
+    assert "ทหาร" in set(tokens.text) and not tables["dates"].empty
     assert tables["records"].doc_id.tolist() == [doc.doc_id]
     assert tables["errors"].empty
 

@@ -1,0 +1,165 @@
+"""``thai-extract eval typos FILE.jsonl``: score typo correction against baselines.
+
+FILE has one sentence a line, ``{id, text, clean, typo: {start, end, wrong, right, kind} | null}``:
+``text`` holds the typo, ``clean`` the original. Per system:
+
+- recall: typo lines whose corrected text equals ``clean`` exactly (any extra change loses the line);
+- precision: right corrections / all corrections, typo and clean lines together (a correction is right
+  when applying it alone to ``text`` gives ``clean``);
+- false alarms per 1,000 words: corrections on clean lines per 1,000 thaibreak words of those lines;
+- chars/s: characters of ``text`` corrected per second by the system (after its model is loaded).
+
+Systems: thai-extract (this project's spelling stage logic, corrections with score >= threshold),
+and the baselines (imported lazily): pythainlp ``correct(engine="pn")`` on every unknown token,
+symspellpy built from pythainlp's TNC frequencies, and no correction.
+"""
+
+from __future__ import annotations
+
+import json
+import time
+from collections.abc import Callable, Iterable
+from pathlib import Path
+
+import pipeline  # noqa: F401  (offline switches before pythainlp)
+
+# A system maps a line to corrections (start, end, replacement) in the line's coordinates.
+Fix = tuple[int, int, str]
+System = Callable[[str], list[Fix]]
+
+
+def read_lines(path: str | Path) -> list[dict]:
+    with open(path, encoding="utf-8") as fh:
+        return [json.loads(line) for line in fh if line.strip()]
+
+
+def apply_fixes(text: str, fixes: Iterable[Fix]) -> str:
+    out, cursor = [], 0
+    for s, e, r in sorted(fixes):
+        if s < cursor:
+            continue
+        out.append(text[cursor:s])
+        out.append(r)
+        cursor = e
+    out.append(text[cursor:])
+    return "".join(out)
+
+
+def _thai(tok: str) -> bool:
+    return bool(tok) and all("\u0e01" <= c <= "\u0e4e" for c in tok)
+
+
+def thai_extract_system(threshold: float = 0.5, model: str | Path | None = None) -> System:
+    from pipeline.text.spelling.corrector import SpellingCorrector
+
+    corrector = SpellingCorrector.load(model)
+
+    def run(text: str) -> list[Fix]:
+        return [(s.start, s.end, s.text) for s in corrector.suggest(text) if s.score >= threshold]
+
+    return run
+
+
+def _token_system(fix_token: Callable[[str], str | None]) -> System:
+    """Correct every Thai token not in pythainlp's word list (newmm segmentation, as users do)."""
+    from pythainlp.corpus import thai_words
+    from pythainlp.tokenize import word_tokenize
+
+    words = thai_words()
+    cache: dict[str, str | None] = {}
+
+    def run(text: str) -> list[Fix]:
+        fixes: list[Fix] = []
+        pos = 0
+        for tok in word_tokenize(text, engine="newmm", keep_whitespace=True):
+            start, pos = pos, pos + len(tok)
+            if len(tok) < 2 or tok in words or not _thai(tok):
+                continue
+            if tok not in cache:
+                cache[tok] = fix_token(tok)
+            new = cache[tok]
+            if new and new != tok:
+                fixes.append((start, pos, new))
+        return fixes
+
+    return run
+
+
+def pythainlp_pn_system() -> System:
+    from pythainlp.spell import correct
+
+    return _token_system(lambda tok: correct(tok, engine="pn"))
+
+
+def symspell_tnc_system() -> System:
+    import importlib.util
+
+    from symspellpy import SymSpell, Verbosity
+
+    spec = importlib.util.find_spec("pythainlp")
+    assert spec is not None and spec.origin is not None
+    path = Path(spec.origin).parent / "corpus" / "tnc_freq.txt"
+    sym = SymSpell(max_dictionary_edit_distance=2, prefix_length=7)
+    sym.load_dictionary(str(path), term_index=0, count_index=1, separator="\t", encoding="utf-8")
+
+    def fix(tok: str) -> str | None:
+        hits = sym.lookup(tok, Verbosity.TOP, max_edit_distance=2)
+        return hits[0].term if hits else None
+
+    return _token_system(fix)
+
+
+def no_correction_system() -> System:
+    return lambda text: []
+
+
+def score(lines: list[dict], system: System) -> dict:
+    import thaibreak
+
+    recall_hits = n_typo = right = total = clean_fixes = clean_words = 0
+    t0 = time.perf_counter()
+    outputs = [system(r["text"]) for r in lines]
+    seconds = time.perf_counter() - t0
+    for r, fixes in zip(lines, outputs):
+        text, clean = r["text"], r["clean"]
+        total += len(fixes)
+        right += sum(1 for f in fixes if apply_fixes(text, [f]) == clean and text != clean)
+        if r.get("typo"):
+            n_typo += 1
+            recall_hits += apply_fixes(text, fixes) == clean
+        else:
+            clean_fixes += len(fixes)
+            b = thaibreak.boundaries(text)
+            clean_words += sum(1 for i in range(len(b) - 1) if not text[b[i]:b[i + 1]].isspace())
+    chars = sum(len(r["text"]) for r in lines)
+    return {
+        "recall": round(recall_hits / n_typo, 4) if n_typo else 0.0,
+        "precision": round(right / total, 4) if total else 0.0,
+        "false_alarms_per_1k_words": round(1000 * clean_fixes / clean_words, 3) if clean_words else 0.0,
+        "corrections": total,
+        "right": right,
+        "typo_lines": n_typo,
+        "chars_per_s": int(chars / seconds) if seconds > 0 else 0,
+    }
+
+
+def evaluate(path: str | Path, baselines: bool = True, threshold: float = 0.5,
+             model: str | Path | None = None) -> list[dict]:
+    """One dict per system; the first key is ``system``."""
+    lines = read_lines(path)
+    systems: list[tuple[str, Callable[[], System]]] = [
+        ("thai-extract", lambda: thai_extract_system(threshold, model)),
+    ]
+    if baselines:
+        systems += [
+            ("pythainlp-pn", pythainlp_pn_system),
+            ("symspell-tnc", symspell_tnc_system),
+            ("no-correction", no_correction_system),
+        ]
+    rows = []
+    for name, make in systems:
+        t0 = time.perf_counter()
+        system = make()
+        load = time.perf_counter() - t0
+        rows.append({"system": name, **score(lines, system), "load_s": round(load, 2)})
+    return rows

@@ -1,0 +1,107 @@
+"""How Thai typos happen: the Kedmanee keyboard, look-alike letters, and the channel costs of edits.
+
+Costs are negative natural-log weights of one edit kind (lower = more likely), the P(typo | word)
+side of the noisy channel. They were set by hand and checked on typos synthesised from the
+unlabeled news (``bench/typos.py --synthetic``), never fitted to the evaluation sentences.
+"""
+
+from __future__ import annotations
+
+from functools import cache
+
+# Kedmanee, by US key position. Rows: number row (from the ` key), Q, A and Z rows.
+_ROWS_PLAIN = [
+    "_ๅ/-ภถุึคตจขช",
+    "ๆไำพะัีรนยบลฃ",
+    "ฟหกดเ้่าสวง",
+    "ผปแอิืทมใฝ",
+]
+_ROWS_SHIFT = [
+    "%+๑๒๓๔ู฿๕๖๗๘๙",
+    '๐"ฎฑธํ๊ณฯญฐ,ฅ',
+    "ฤฆฏโฌ็๋ษศซ.",
+    "()ฉฮฺ์?ฒฬฦ",
+]
+_ROW_X0 = [0.0, 1.5, 1.75, 2.25]  # x of each row's first key, in key widths
+
+# Letters that look or sound alike (typed by mistake for one another).
+_SIMILAR_GROUPS = [
+    "ดตฎฏ", "บป", "ขฃช", "คฅศ", "ซชศษส", "ผฝ", "พฟภ", "ถภฐ", "ทธฑฒ", "นมณ", "รวฤ", "ลฬส", "อฮ",
+    "ยญ", "ฆม", "กถ", "ใไ", "ุู", "ิี", "ึื", "่้๊๋", "ั็", "าำ", "ฌณ", "ฉจ", "โใ",
+]
+
+THAI_ALPHABET = "".join(chr(c) for c in range(0x0E01, 0x0E4E) if chr(c) not in "\u0e3b\u0e3c\u0e3d\u0e3e\u0e3f\u0e4f")
+
+# Channel costs (-log weight) by edit kind.
+COSTS = {
+    "neighbour": 2.0,    # a neighbouring key on the same shift level
+    "shift": 2.5,        # the same key with / without shift
+    "similar": 2.2,      # a look-alike or sound-alike letter, tone-mark swap
+    "anticipate": 2.5,   # typed the next letter early (ทหาร -> หหาร)
+    "transpose": 2.2,    # two neighbouring letters swapped
+    "double": 2.2,       # a letter typed twice
+    "insert": 3.2,       # an extra letter (neighbour of the adjacent key: cheaper)
+    "insert_near": 2.6,
+    "delete": 2.8,       # a letter dropped
+}
+
+
+@cache
+def _positions() -> dict[str, tuple[int, float, int]]:
+    pos: dict[str, tuple[int, float, int]] = {}
+    for level, rows in enumerate((_ROWS_PLAIN, _ROWS_SHIFT)):
+        for r, row in enumerate(rows):
+            for i, ch in enumerate(row):
+                pos.setdefault(ch, (r, _ROW_X0[r] + i, level))
+    return pos
+
+
+@cache
+def neighbours(ch: str) -> frozenset[str]:
+    """Keys next to ``ch``'s key, on the same shift level."""
+    pos = _positions()
+    if ch not in pos:
+        return frozenset()
+    r, x, level = pos[ch]
+    out = set()
+    for other, (r2, x2, l2) in pos.items():
+        if other == ch or l2 != level:
+            continue
+        if (r2 == r and abs(x2 - x) == 1.0) or (abs(r2 - r) == 1 and abs(x2 - x) <= 0.75):
+            out.add(other)
+    return frozenset(c for c in out if c in THAI_ALPHABET)
+
+
+@cache
+def shift_pair(ch: str) -> str | None:
+    """The character on the same key at the other shift level."""
+    for a, b in zip("".join(_ROWS_PLAIN), "".join(_ROWS_SHIFT)):
+        if ch == a and b in THAI_ALPHABET:
+            return b
+        if ch == b and a in THAI_ALPHABET:
+            return a
+    return None
+
+
+@cache
+def similar(ch: str) -> frozenset[str]:
+    out: set[str] = set()
+    for group in _SIMILAR_GROUPS:
+        if ch in group:
+            out.update(group)
+    out.discard(ch)
+    return frozenset(out)
+
+
+@cache
+def substitutions(typed: str) -> tuple[tuple[str, str], ...]:
+    """(intended letter, kind) for each letter a typist may have meant when ``typed`` appears."""
+    out: dict[str, str] = {}
+    for c in neighbours(typed):
+        out.setdefault(c, "neighbour")
+    for c in similar(typed):
+        out.setdefault(c, "similar")
+    sp = shift_pair(typed)
+    if sp:
+        out.setdefault(sp, "shift")
+    return tuple(out.items())

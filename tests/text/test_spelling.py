@@ -1,0 +1,45 @@
+import pytest
+
+from pipeline.text.spelling.corrector import SpellingCorrector
+from pipeline.text.spelling.keyboard import neighbours, shift_pair, similar, substitutions
+
+
+@pytest.fixture(scope="module")
+def corrector():
+    return SpellingCorrector.load()
+
+
+def test_kedmanee_neighbours_and_lookalikes():
+    assert "ก" in neighbours("ห") and "ด" in neighbours("ก")  # a s d f row: ห ก ด
+    assert "่" in neighbours("ี")
+    assert shift_pair("ด") == "โ" and shift_pair("โ") == "ด"
+    assert "ต" in similar("ด") and "ป" in similar("บ") and "้" in similar("่")
+    assert all(kind in {"neighbour", "similar", "shift"} for _, kind in substitutions("ก"))
+
+
+@pytest.mark.parametrize(("text", "wrong", "right"), [
+    ("ความร่วมมือด้านการหหาร", "หหาร", "ทหาร"),
+    ("การแข่งขันอิทธิพลระหส่างสหรัฐฯ กับจีน", "ระหส่าง", "ระหว่าง"),
+    ("เขาฟด้ไปที่บ้าน", "ฟด้", "ได้"),
+])
+def test_fixes_typos_in_context(corrector, text, wrong, right):
+    got = [(s.original, s.text) for s in corrector.suggest(text) if s.score >= 0.5]
+    assert got == [(wrong, right)]
+
+
+def test_clean_text_and_names_are_left_alone(corrector):
+    for text in ["นายกรัฐมนตรีอันวาร์ อิบราฮิมของมาเลเซีย เยือนกรุงมอสโก",
+                 "ประธานาธิบดีวลาร์ดิมีร์ ปูตินของรัสเซีย", "ที่เมืองวลาดิวอสต็อก เมื่อปี 2567",
+                 "Eastern Economic Forum 2025", ""]:
+        assert [s for s in corrector.suggest(text) if s.score >= 0.5] == []
+
+
+def test_repeated_unknown_word_is_a_name(corrector):
+    text = "นายสมชายพบนายวลาดิมีรร์ วลาดิมีรร์กล่าวว่า"
+    assert corrector.suggest(text) == []
+
+
+def test_suggestion_offsets_index_the_text(corrector):
+    text = "เพื่อรวบรวาผู้นำจากภาครัฐ"
+    for s in corrector.suggest(text):
+        assert text[s.start:s.end] == s.original and 0 <= s.score <= 1
