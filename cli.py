@@ -39,6 +39,7 @@ def _summary_table(summary: RunSummary) -> Table:
         ("tokens", f"{summary.tokens:,}"),
         ("characters", f"{summary.chars:,}"),
         ("errors", f"{summary.errors:,}"),
+        ("skipped (already in output)", f"{summary.skipped:,}"),
         ("time", f"{summary.seconds:.2f} s"),
         ("throughput", f"{summary.docs_per_second:,.1f} docs/s, {summary.chars_per_second:,.0f} chars/s"),
         ("workers", str(summary.jobs)),
@@ -49,28 +50,67 @@ def _summary_table(summary: RunSummary) -> Table:
     return table
 
 
-@app.command()
-def run(
-    inputs: Annotated[list[str], typer.Argument(help="Folders (read recursively), files, globs, or - for stdin.")] = None,  # type: ignore[assignment]
-    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder: one Parquet dataset per table.")] = Path("data/processed"),
-    jobs: Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")] = 0,
-    config: Annotated[Optional[Path], typer.Option(help="TOML pipeline config ([pipeline] stages, [stages.NAME] settings).")] = None,
-    word_engine: Annotated[Optional[str], typer.Option(help=f"Word segmenter: {', '.join(WORD_ENGINES)} (default {DEFAULT_WORD_ENGINE}).")] = None,
-    text_field: Annotated[Optional[str], typer.Option(help="Record field with the text (default: text, else body, else content).")] = None,
-    id_field: Annotated[Optional[str], typer.Option(help="Record field with the document id (default: id).")] = None,
-    title_field: Annotated[Optional[str], typer.Option(help="Record field with the title (default: title).")] = None,
-    date_field: Annotated[Optional[str], typer.Option(help="Record field with the publication date (default: date, else published).")] = None,
-    encoding: Annotated[Optional[str], typer.Option(help="Force an input encoding instead of detecting UTF-8/UTF-16/TIS-620.")] = None,
-    batch_size: Annotated[int, typer.Option(help="Documents per batch sent to a worker.")] = 64,
-    fail_fast: Annotated[bool, typer.Option("--fail-fast", help="Stop at the first input that fails instead of writing an errors row.")] = False,
-    quiet: Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")] = False,
-) -> None:
-    """Process INPUTS and write the output tables under --out.
+Inputs = Annotated[Optional[list[str]], typer.Argument(help="Folders (read recursively), files, globs, or - for stdin.")]
+Out = Annotated[Path, typer.Option("--out", "-o", help="Output folder: one Parquet dataset per table.")]
+Jobs = Annotated[int, typer.Option("--jobs", "-j", help="Worker processes (default: all cores).")]
+ConfigFile = Annotated[Optional[Path], typer.Option("--config", help="TOML pipeline config: stage order and settings (see README).")]
+WordEngine = Annotated[Optional[str], typer.Option("--word-engine", help=f"Word segmenter: {', '.join(WORD_ENGINES)} (default {DEFAULT_WORD_ENGINE}).")]
+TextField = Annotated[Optional[str], typer.Option("--text-field", help="Record field with the text (default: text, else body, else content).")]
+IdField = Annotated[Optional[str], typer.Option("--id-field", help="Record field with the document id (default: id).")]
+TitleField = Annotated[Optional[str], typer.Option("--title-field", help="Record field with the title (default: title).")]
+DateField = Annotated[Optional[str], typer.Option("--date-field", help="Record field with the publication date (default: date, else published).")]
+Encoding = Annotated[Optional[str], typer.Option("--encoding", help="Force an input encoding instead of detecting UTF-8/UTF-16/TIS-620.")]
+BatchSize = Annotated[int, typer.Option("--batch-size", help="Documents per batch sent to a worker.")]
+CommitEvery = Annotated[int, typer.Option("--commit-every", help="Commit (make visible) at least every N documents.")]
+FailFast = Annotated[bool, typer.Option("--fail-fast", help="Stop at the first input that fails instead of writing an errors row.")]
+Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
 
-    Exit codes: 0 every input processed; 1 done, but some inputs became rows of the errors table;
+EXIT_CODES_HELP = """Exit codes: 0 every input processed; 1 done, but some inputs became rows of the errors table;
     2 bad options or config; 3 the run failed (output not writable, --fail-fast hit an error).
-    Every part file that was written is complete; a failed run leaves no half-written file.
-    """
+    Part files appear whole or not at all; a run killed at any moment is completed or undone by the next."""
+
+
+@app.command(help=f"""Process INPUTS (default data/raw) and append the output tables under --out.
+
+    {EXIT_CODES_HELP}""")
+def run(inputs: Inputs = None, out: Out = Path("data/processed"), jobs: Jobs = 0, config: ConfigFile = None,
+        word_engine: WordEngine = None, text_field: TextField = None, id_field: IdField = None,
+        title_field: TitleField = None, date_field: DateField = None, encoding: Encoding = None,
+        batch_size: BatchSize = 64, commit_every: CommitEvery = 10_000, fail_fast: FailFast = False,
+        quiet: Quiet = False) -> None:
+    _process(**locals(), incremental=False)
+
+
+@app.command(help=f"""Process only the documents of SOURCES not already in --out (by doc_id and content hash).
+
+    A document whose content changed is processed again, and the loader returns its latest version.
+    Every run is recorded in OUT/_thai_extract/runs/. Runs on one output folder take turns (a lock).
+    --reprocess processes everything again (after a pipeline upgrade, say).
+
+    {EXIT_CODES_HELP}""")
+def ingest(inputs: Inputs = None, out: Out = Path("data/processed"), jobs: Jobs = 0, config: ConfigFile = None,
+           word_engine: WordEngine = None, text_field: TextField = None, id_field: IdField = None,
+           title_field: TitleField = None, date_field: DateField = None, encoding: Encoding = None,
+           batch_size: BatchSize = 64, commit_every: CommitEvery = 10_000, fail_fast: FailFast = False,
+           quiet: Quiet = False, reprocess: Annotated[bool, typer.Option("--reprocess", help="Process every document again.")] = False) -> None:
+    options = locals()
+    del options["reprocess"]
+    _process(**options, incremental=not reprocess)
+
+
+@app.command()
+def compact(out: Annotated[Path, typer.Argument(help="Output folder to compact.")] = Path("data/processed")) -> None:
+    """Merge each table's part files into one, without changing what readers get."""
+    from pipeline.io.compact import compact as compact_folder
+
+    for table, (before, after) in compact_folder(out).items():
+        console.print(f"{table}: {before} part files -> {after}")
+
+
+def _process(inputs: list[str] | None, out: Path, jobs: int, config: Path | None, word_engine: str | None,
+             text_field: str | None, id_field: str | None, title_field: str | None, date_field: str | None,
+             encoding: str | None, batch_size: int, commit_every: int, fail_fast: bool, quiet: bool,
+             incremental: bool) -> None:
     try:
         cfg = load_config(config)
         if word_engine:
@@ -92,10 +132,10 @@ def run(
         progress.update(task, completed=documents, rate=f"{documents / elapsed:,.1f} docs/s")
 
     runner = Runner(pipe, out, jobs=jobs or default_jobs(), fields=fields, encoding=encoding,
-                    batch_docs=batch_size, fail_fast=fail_fast, on_progress=on_progress)
+                    batch_docs=batch_size, commit_docs=commit_every, fail_fast=fail_fast, on_progress=on_progress)
     try:
         with progress:
-            summary = runner.run(inputs or ["data/raw"], stdin=sys.stdin.buffer)
+            summary = runner.run(inputs or ["data/raw"], stdin=sys.stdin.buffer, incremental=incremental)
     except FailFastError as exc:
         console.print(f"[red]stopped (--fail-fast):[/red] {exc}")
         raise typer.Exit(EXIT_FAILED) from None

@@ -7,10 +7,16 @@ asks; its ``text`` is the surface form in the working text (normalised, correcte
 from __future__ import annotations
 
 import datetime as dt
+import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
 from pipeline.alignment import Alignment
+
+
+def content_sha256(text: str) -> str:
+    """The hash that identifies a document's content (``documents.content_sha256``)."""
+    return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
 @dataclass(frozen=True, slots=True)

@@ -21,14 +21,17 @@ from typing import Any, BinaryIO
 import pyarrow as pa
 
 from pipeline.core import Pipeline
-from pipeline.document import Document, Failure
+from pipeline.document import Document, Failure, content_sha256
 from pipeline.errors import ErrorCode, ThaiExtractError, format_message
 from pipeline.io.readers import FieldNames, InputReader
+from pipeline.io.output import OutputFolder
 from pipeline.io.writer import DatasetWriter, new_run_id, to_arrow
+from pipeline.version import __version__
 from pipeline.tables import RowBuilder
 
 DEFAULT_BATCH_DOCS = 64
 DEFAULT_BATCH_CHARS = 1_000_000
+DEFAULT_COMMIT_DOCS = 10_000
 
 
 @dataclass
@@ -54,6 +57,7 @@ class RunSummary:
     tokens: int = 0
     chars: int = 0
     errors: int = 0
+    skipped: int = 0
     seconds: float = 0.0
     jobs: int = 1
     rows_written: dict[str, int] = field(default_factory=dict)
@@ -121,6 +125,19 @@ def batches(items: Iterable[Document | Failure], max_docs: int = DEFAULT_BATCH_D
         yield batch
 
 
+def _skip_done(items: Iterable[Document | Failure], done: set[tuple[str, str]],
+               summary: RunSummary) -> Iterator[Document | Failure]:
+    """Leave out documents whose (doc_id, content hash) is already committed, or seen in this run."""
+    for item in items:
+        if isinstance(item, Document):
+            key = (item.doc_id, content_sha256(item.text))
+            if key in done:
+                summary.skipped += 1
+                continue
+            done.add(key)
+        yield item
+
+
 def default_jobs() -> int:
     """All cores this process may use."""
     try:
@@ -151,26 +168,52 @@ class Runner:
     def __init__(self, pipeline: Pipeline, out_dir: str | Path, *, jobs: int | None = None,
                  fields: FieldNames | None = None, encoding: str | None = None,
                  batch_docs: int = DEFAULT_BATCH_DOCS, batch_chars: int = DEFAULT_BATCH_CHARS,
-                 fail_fast: bool = False, on_progress: Callable[[int, int], None] | None = None) -> None:
+                 commit_docs: int = DEFAULT_COMMIT_DOCS, fail_fast: bool = False, on_progress: Callable[[int, int], None] | None = None) -> None:
         self.pipeline = pipeline
         self.out_dir = Path(out_dir)
         self.jobs = max(1, jobs or default_jobs())
         self.reader = InputReader(fields, encoding)
         self.batch_docs = batch_docs
         self.batch_chars = batch_chars
+        self.commit_docs = commit_docs
         self.fail_fast = fail_fast
         self.on_progress = on_progress
 
-    def run(self, inputs: Iterable[str], stdin: BinaryIO | None = None) -> RunSummary:
+    def run(self, inputs: Iterable[str], stdin: BinaryIO | None = None, incremental: bool = False) -> RunSummary:
+        """Process ``inputs`` into the output folder; ``incremental`` skips documents already there.
+
+        A document is already there when a finished commit holds its doc_id with the same content
+        hash; a changed document is processed again (the loader then returns its latest version).
+        The folder's lock is held for the whole run, so concurrent runs wait for each other.
+        """
         started = time.perf_counter()
         self.pipeline.warm_up()
         run_id = new_run_id()
         processed_at = dt.datetime.now(dt.timezone.utc)
         summary = RunSummary(run_id=run_id, out_dir=self.out_dir, jobs=self.jobs)
-        read_failures = RowBuilder(run_id, processed_at)
         metadata = {"config": self.pipeline.config(), "inputs": list(inputs)}
-        with DatasetWriter(self.out_dir, run_id, metadata) as writer:
-            work = batches(self.reader.read(metadata["inputs"], stdin), self.batch_docs, self.batch_chars)
+        folder = OutputFolder(self.out_dir)
+        with folder.locked():
+            manifest = {"run_id": run_id, "started": processed_at.isoformat(), "status": "running",
+                        "incremental": incremental, "pipeline_version": __version__, **metadata}
+            folder.record_run(run_id, manifest)
+            items = self.reader.read(metadata["inputs"], stdin)
+            if incremental:
+                items = _skip_done(items, folder.committed_docs(), summary)
+            self._write(items, run_id, processed_at, metadata, summary)
+            summary.seconds = time.perf_counter() - started
+            folder.record_run(run_id, {
+                **manifest, "status": "done", "finished": dt.datetime.now(dt.timezone.utc).isoformat(),
+                "seconds": round(summary.seconds, 3), "documents": summary.documents, "errors": summary.errors,
+                "skipped": summary.skipped, "rows": summary.rows_written,
+            })
+        return summary
+
+    def _write(self, items: Iterable[Document | Failure], run_id: str, processed_at: dt.datetime,
+               metadata: dict[str, Any], summary: RunSummary) -> None:
+        read_failures = RowBuilder(run_id, processed_at)
+        with DatasetWriter(self.out_dir, run_id, metadata, flush_docs=self.commit_docs) as writer:
+            work = batches(items, self.batch_docs, self.batch_chars)
             for item in self._results(work, run_id, processed_at):
                 if isinstance(item, Failure):
                     self._check_fail_fast([item])
@@ -188,8 +231,6 @@ class Runner:
                 if self.on_progress:
                     self.on_progress(summary.documents, summary.chars)
         summary.rows_written = dict(writer.rows_written)
-        summary.seconds = time.perf_counter() - started
-        return summary
 
     def _check_fail_fast(self, failures: list[Failure]) -> None:
         if self.fail_fast and failures:

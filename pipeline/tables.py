@@ -3,12 +3,11 @@
 from __future__ import annotations
 
 import datetime as dt
-import hashlib
 from bisect import bisect_right
 from collections.abc import Callable
 from typing import Any
 
-from pipeline.document import Document, Failure
+from pipeline.document import Document, Failure, content_sha256
 from pipeline.io.schemas import ANNOTATION_TABLES, TABLE_FIELDS, TABLES
 from pipeline.version import __version__
 
@@ -58,7 +57,7 @@ class RowBuilder:
     def _append(self, table: str, row: dict[str, Any]) -> None:
         columns = self.rows[table]
         for name, values in columns.items():
-            values.append(row.get(name))
+            values.append(self.run_id if name == "run_id" else row.get(name))
 
     def add_failure(self, failure: Failure) -> None:
         self._append("errors", {**failure.__dict__, "run_id": self.run_id, "processed_at": self.processed_at})
@@ -70,7 +69,7 @@ class RowBuilder:
             "doc_id": doc_id, "source": doc.source, "title": doc.title, "published": doc.published,
             "text": doc.text, "text_clean": doc.work, "n_sentences": len(doc.sentences),
             "n_tokens": len(doc.tokens), "n_chars": len(doc.text),
-            "content_sha256": hashlib.sha256(doc.text.encode("utf-8", "surrogatepass")).hexdigest(),
+            "content_sha256": content_sha256(doc.text),
             "pipeline_version": __version__, "run_id": self.run_id, "processed_at": self.processed_at,
         })
         sentences = self.rows["sentences"]
@@ -80,6 +79,7 @@ class RowBuilder:
             sentences["start"].append(s.start)
             sentences["end"].append(s.end)
             sentences["text"].append(s.text)
+            sentences["run_id"].append(self.run_id)
         tokens = self.rows["tokens"]
         n = len(doc.tokens)
         tokens["doc_id"].extend([doc_id] * n)
@@ -88,6 +88,7 @@ class RowBuilder:
         tokens["start"].extend(t.start for t in doc.tokens)
         tokens["end"].extend(t.end for t in doc.tokens)
         tokens["text"].extend(t.text for t in doc.tokens)
+        tokens["run_id"].extend([self.run_id] * n)
         sentence_of = _sentence_locator(doc)
         for table in ANNOTATION_TABLES:
             for row in getattr(doc, table):
@@ -103,7 +104,7 @@ class RowBuilder:
             "doc_id": doc.doc_id, "source": doc.source, "title": doc.title, "published": doc.published,
         }
         for table in ANNOTATION_TABLES:
-            record[table] = [dict(row) for row in getattr(doc, table)]
+            record[table] = [{k: v for k, v in row.items() if k != "run_id"} for row in getattr(doc, table)]
         for column, label in _SUMMARY_LABELS.items():
             record[column] = _distinct([e.get("canonical") or e.get("text") for e in doc.entities
                                         if e.get("label") == label])

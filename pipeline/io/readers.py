@@ -52,10 +52,18 @@ class FieldNames:
         )
 
 
+UNNAMED_SOURCES = ("<stdin>", "<extract>")
+
+
 def derive_doc_id(source: str, text: str) -> str:
-    """A stable id for an input without one: its file stem plus a hash of source and content."""
+    """A stable id for an input without one: its file stem plus a hash of where it came from.
+
+    A file (or a file's line or row) keeps its id when its content changes, so a re-ingest
+    replaces it; text with no file behind it (stdin, ``extract``) is identified by its content.
+    """
     stem = Path(source.split(":", 1)[0]).stem.split(".")[0] or "doc"
-    digest = hashlib.sha256(f"{source}\0{text}".encode("utf-8", "surrogatepass")).hexdigest()[:16]
+    key = f"{source}\0{text}" if source.startswith(UNNAMED_SOURCES) else source
+    digest = hashlib.sha256(key.encode("utf-8", "surrogatepass")).hexdigest()[:16]
     return f"{stem}-{digest}"
 
 

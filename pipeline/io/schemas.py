@@ -8,6 +8,7 @@ STRING = pa.string()
 INT32 = pa.int32()
 
 _SPAN = [("doc_id", STRING), ("sent_id", INT32), ("start", INT32), ("end", INT32)]
+RUN = [("run_id", STRING)]  # which run wrote the row: the loader keeps each document's latest run
 
 TABLE_FIELDS: dict[str, list[tuple[str, pa.DataType]]] = {
     "documents": [
@@ -16,25 +17,25 @@ TABLE_FIELDS: dict[str, list[tuple[str, pa.DataType]]] = {
         ("n_chars", INT32), ("content_sha256", STRING), ("pipeline_version", STRING), ("run_id", STRING),
         ("processed_at", pa.timestamp("us", tz="UTC")),
     ],
-    "sentences": [("doc_id", STRING), ("sent_id", INT32), ("start", INT32), ("end", INT32), ("text", STRING)],
+    "sentences": [("doc_id", STRING), ("sent_id", INT32), ("start", INT32), ("end", INT32), ("text", STRING)] + RUN,
     "tokens": [
         ("doc_id", STRING), ("sent_id", INT32), ("tok_id", INT32), ("start", INT32), ("end", INT32),
         ("text", STRING),
-    ],
+    ] + RUN,
     "corrections": _SPAN + [
         ("original", STRING), ("text", STRING), ("score", pa.float32()), ("method", STRING),
         ("applied", pa.bool_()),
-    ],
+    ] + RUN,
     "entities": _SPAN + [
         ("text", STRING), ("label", STRING), ("canonical", STRING), ("score", pa.float32()), ("source", STRING),
-    ],
+    ] + RUN,
     "dates": _SPAN + [
         ("text", STRING), ("start_date", pa.date32()), ("end_date", pa.date32()), ("granularity", STRING),
         ("relative", pa.bool_()), ("time", STRING),
-    ],
+    ] + RUN,
     "cooperation": _SPAN + [
         ("text", STRING), ("area", STRING), ("parties", pa.list_(STRING)), ("score", pa.float32()),
-    ],
+    ] + RUN,
     "errors": [
         ("source", STRING), ("doc_id", STRING), ("stage", STRING), ("reason", STRING), ("detail", STRING),
         ("run_id", STRING), ("processed_at", pa.timestamp("us", tz="UTC")),
@@ -45,7 +46,7 @@ ANNOTATION_TABLES = ("corrections", "entities", "dates", "cooperation")
 
 
 def _struct_of(table: str) -> pa.DataType:
-    return pa.struct([pa.field(n, t) for n, t in TABLE_FIELDS[table] if n != "doc_id"])
+    return pa.struct([pa.field(n, t) for n, t in TABLE_FIELDS[table] if n not in ("doc_id", "run_id")])
 
 
 TABLE_FIELDS["records"] = [
@@ -54,7 +55,7 @@ TABLE_FIELDS["records"] = [
     ("persons", pa.list_(STRING)), ("organizations", pa.list_(STRING)), ("locations", pa.list_(STRING)),
     ("countries", pa.list_(STRING)), ("date_min", pa.date32()), ("date_max", pa.date32()),
     ("areas", pa.list_(STRING)),
-]
+] + RUN
 
 SCHEMAS: dict[str, pa.Schema] = {name: pa.schema(fields) for name, fields in TABLE_FIELDS.items()}
 TABLES: tuple[str, ...] = tuple(SCHEMAS)

@@ -8,6 +8,7 @@ from __future__ import annotations
 
 import json
 import os
+import shutil
 import secrets
 import datetime as dt
 from collections.abc import Mapping
@@ -17,6 +18,7 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
+from pipeline.io.output import OutputFolder
 from pipeline.io.schemas import SCHEMAS, TABLES
 from pipeline.tables import TableRows
 from pipeline.version import __version__
@@ -27,7 +29,7 @@ DEFAULT_FLUSH_BYTES = 64 * 1024 * 1024  # documents hold whole texts: bound the 
 
 def new_run_id() -> str:
     """A sortable, unique id for one run: UTC time plus a random suffix."""
-    return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%SZ") + "-" + secrets.token_hex(3)
+    return dt.datetime.now(dt.timezone.utc).strftime("%Y%m%dT%H%M%S%fZ") + "-" + secrets.token_hex(3)
 
 
 def to_arrow(rows: TableRows) -> dict[str, pa.Table]:
@@ -53,20 +55,25 @@ def write_table_atomically(table: pa.Table, path: Path) -> None:
 
 
 class DatasetWriter:
-    """Buffers rows per table and writes them as part files under ``out_dir/<table>/``.
+    """Buffers rows per table and commits them, whole documents at a time, under ``out_dir/<table>/``.
 
-    ``metadata`` (the resolved config, say) is stored in every part file's schema metadata.
-    Use as a context manager; leaving it normally writes what is buffered, and makes sure every
-    table has at least one part file so that each dataset can be read.
+    Part files are written to the run's staging folder and made visible by a commit
+    (:class:`~pipeline.io.output.OutputFolder`): when any table's buffer is full, every table is
+    flushed and committed together, so visible part files always hold whole documents. The caller
+    holds the folder's lock. ``metadata`` (the resolved config, say) is stored in every part
+    file's schema metadata. Leaving the context normally commits what is buffered and makes sure
+    every table has a part file, so that each dataset can be read.
     """
 
     def __init__(self, out_dir: str | Path, run_id: str | None = None,
                  metadata: Mapping[str, Any] | None = None, flush_rows: int = DEFAULT_FLUSH_ROWS,
-                 flush_bytes: int = DEFAULT_FLUSH_BYTES) -> None:
+                 flush_bytes: int = DEFAULT_FLUSH_BYTES, flush_docs: int | None = None) -> None:
         self.out_dir = Path(out_dir)
+        self.folder = OutputFolder(self.out_dir)
         self.run_id = run_id or new_run_id()
         self.flush_rows = flush_rows
         self.flush_bytes = flush_bytes
+        self.flush_docs = flush_docs
         meta = {"thai_extract.pipeline_version": __version__, "thai_extract.run_id": self.run_id}
         meta.update({f"thai_extract.{k}": json.dumps(v, ensure_ascii=False, default=str)
                      for k, v in (metadata or {}).items()})
@@ -76,6 +83,7 @@ class DatasetWriter:
         self.buffered_bytes = dict.fromkeys(TABLES, 0)
         self.rows_written = dict.fromkeys(TABLES, 0)
         self.parts_written = dict.fromkeys(TABLES, 0)
+        self.commits = 0
         for table in TABLES:
             (self.out_dir / table).mkdir(parents=True, exist_ok=True)
 
@@ -87,33 +95,49 @@ class DatasetWriter:
             self.close()
 
     def add(self, rows: TableRows | Mapping[str, pa.Table]) -> None:
-        """Buffer the rows of some documents (column lists or Arrow tables); full tables are written out."""
+        """Buffer the rows of some whole documents (column lists or Arrow tables); commit when full."""
         tables = rows if all(isinstance(t, pa.Table) for t in rows.values()) else to_arrow(rows)  # type: ignore[arg-type]
+        full = False
         for table, arrow in tables.items():
             if not arrow.num_rows:
                 continue
             self.buffers[table].append(arrow)
             self.buffered_rows[table] += arrow.num_rows
             self.buffered_bytes[table] += arrow.nbytes
-            if self.buffered_rows[table] >= self.flush_rows or self.buffered_bytes[table] >= self.flush_bytes:
-                self.flush(table)
+            full |= self.buffered_rows[table] >= self.flush_rows or self.buffered_bytes[table] >= self.flush_bytes
+        if self.flush_docs and self.buffered_rows["documents"] >= self.flush_docs:
+            full = True
+        if full:
+            self.commit()
 
-    def flush(self, table: str) -> None:
-        """Write the buffered rows of ``table`` as one part file."""
-        schema = self.schemas[table]
-        chunks = self.buffers[table]
-        arrow = pa.concat_tables(chunks).replace_schema_metadata(schema.metadata) if chunks else schema.empty_table()
-        name = f"part-{self.run_id}-{self.parts_written[table]:05d}.parquet"
-        write_table_atomically(arrow, self.out_dir / table / name)
-        self.parts_written[table] += 1
-        self.rows_written[table] += arrow.num_rows
-        self.buffers[table] = []
-        self.buffered_rows[table] = 0
-        self.buffered_bytes[table] = 0
+    def commit(self, tables: tuple[str, ...] | None = None) -> None:
+        """Write the buffered rows of ``tables`` (default: those with rows) and make them visible at once."""
+        staging = self.folder.staging(self.run_id)
+        files: list[str] = []
+        docs: list[tuple[str, str]] = []
+        for table in tables or [t for t in TABLES if self.buffered_rows[t]]:
+            schema = self.schemas[table]
+            chunks = self.buffers[table]
+            arrow = pa.concat_tables(chunks).replace_schema_metadata(schema.metadata) if chunks else schema.empty_table()
+            if table == "documents":
+                docs = list(zip(arrow.column("doc_id").to_pylist(), arrow.column("content_sha256").to_pylist()))
+            rel = f"{table}/part-{self.run_id}-{self.parts_written[table]:05d}.parquet"
+            (staging / table).mkdir(parents=True, exist_ok=True)
+            write_table_atomically(arrow, staging / rel)
+            files.append(rel)
+            self.parts_written[table] += 1
+            self.rows_written[table] += arrow.num_rows
+            self.buffers[table] = []
+            self.buffered_rows[table] = 0
+            self.buffered_bytes[table] = 0
+        if files:
+            self.folder.commit(self.run_id, self.commits, files, docs)
+            self.commits += 1
 
     def close(self) -> None:
-        for table in TABLES:
-            has_parts = any(p.suffix == ".parquet" and not p.name.startswith(".")
-                            for p in (self.out_dir / table).iterdir())
-            if self.buffered_rows[table] or not has_parts:
-                self.flush(table)
+        self.commit()
+        empty = tuple(t for t in TABLES if not any(
+            p.suffix == ".parquet" and not p.name.startswith(".") for p in (self.out_dir / t).iterdir()))
+        if empty:
+            self.commit(empty)
+        shutil.rmtree(self.folder.staging(self.run_id), ignore_errors=True)

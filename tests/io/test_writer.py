@@ -48,7 +48,7 @@ def test_a_failed_write_leaves_no_part_file_behind(tmp_path, monkeypatch):
     with pytest.raises(OSError, match="disk full"):
         with DatasetWriter(tmp_path, run_id="r1") as writer:
             writer.add(builder.take())
-            writer.flush("documents")
+            writer.commit()
     assert list((tmp_path / "documents").iterdir()) == []
 
 
