@@ -5,7 +5,9 @@ from __future__ import annotations
 import gzip
 import itertools
 import json
+import subprocess
 import sys
+import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -35,3 +37,37 @@ def unlabeled_news(limit: int) -> list[dict]:
     """The first ``limit`` records of thaigov_unlabeled.jsonl.gz."""
     with gzip.open(require(SHARED_DATA / "thaigov_unlabeled.jsonl.gz"), "rt", encoding="utf-8") as fh:
         return [json.loads(line) for line in itertools.islice(fh, limit)]
+
+
+def _descendants_rss_mb(root: int) -> dict[int, float]:
+    """Current RSS (MB) of ``root`` and every process below it, read from /proc."""
+    parents: dict[int, int] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            parents[int(stat.parent.name)] = int(fields[1])
+        except (OSError, IndexError, ValueError):
+            continue
+    tree, frontier = {root}, [root]
+    while frontier:
+        pid = frontier.pop()
+        children = [c for c, p in parents.items() if p == pid]
+        tree.update(children)
+        frontier.extend(children)
+    rss = {}
+    for pid in tree:
+        try:
+            status = Path(f"/proc/{pid}/status").read_text()
+            rss[pid] = next(int(l.split()[1]) for l in status.splitlines() if l.startswith("VmRSS")) / 1024
+        except (OSError, StopIteration):
+            continue
+    return rss
+
+
+def wait_sampling_peak_rss(proc: subprocess.Popen) -> float:
+    """Wait for ``proc``; the largest RSS (MB) any process of its tree reached (sampled at 10 Hz)."""
+    peak = 0.0
+    while proc.poll() is None:
+        peak = max([peak, *_descendants_rss_mb(proc.pid).values()])
+        time.sleep(0.1)
+    return peak

@@ -21,7 +21,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import ROOT, dev_news, unlabeled_news
+from _common import ROOT, dev_news, unlabeled_news, wait_sampling_peak_rss
 
 from pipeline.stages.normalize import NormalizeStage
 from pipeline.stages.segment import SegmentStage
@@ -85,41 +85,13 @@ def model_load_seconds() -> float:
     return float(out.stdout.strip())
 
 
-def _descendants_rss_mb(root: int) -> dict[int, float]:
-    """Current RSS (MB) of ``root`` and every process below it, read from /proc."""
-    parents: dict[int, int] = {}
-    for stat in Path("/proc").glob("[0-9]*/stat"):
-        try:
-            fields = stat.read_text().rsplit(")", 1)[1].split()
-            parents[int(stat.parent.name)] = int(fields[1])
-        except (OSError, IndexError, ValueError):
-            continue
-    tree, frontier = {root}, [root]
-    while frontier:
-        pid = frontier.pop()
-        children = [c for c, p in parents.items() if p == pid]
-        tree.update(children)
-        frontier.extend(children)
-    rss = {}
-    for pid in tree:
-        try:
-            status = Path(f"/proc/{pid}/status").read_text()
-            rss[pid] = next(int(l.split()[1]) for l in status.splitlines() if l.startswith("VmRSS")) / 1024
-        except (OSError, StopIteration):
-            continue
-    return rss
-
-
 def cli_run(path: Path, jobs: int) -> tuple[float, float]:
     """Wall seconds of one ``thai-extract run``, and its largest process's RSS (MB, sampled at 10 Hz)."""
     out = Path(tempfile.mkdtemp(prefix="bench-out-"))
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "run", str(path), "--out", str(out),
                              "--jobs", str(jobs), "--quiet"])
-    peak = 0.0
-    while proc.poll() is None:
-        peak = max([peak, *_descendants_rss_mb(proc.pid).values()])
-        time.sleep(0.1)
+    peak = wait_sampling_peak_rss(proc)
     seconds = time.perf_counter() - t0
     if proc.returncode not in (0, 1):  # 1: some inputs became errors rows (empty articles)
         raise SystemExit(f"thai-extract run failed with exit code {proc.returncode}")

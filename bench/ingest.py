@@ -1,0 +1,75 @@
+"""Scheduled-ingestion figures: --jobs scaling, the cost of a no-op re-ingest, and flat memory.
+
+    python bench/ingest.py [--copies 10]
+
+1. 10,000 documents (the dev news repeated with distinct ids) ingested into fresh folders with
+   ``--jobs 1`` and ``--jobs 2`` (the default pipeline, end to end).
+2. The same ingest again over the full output: every document is skipped (read and hashed only).
+3. Peak memory against input size: the largest process's RSS for 1x and 3x the input, to show that
+   input is streamed (memory does not grow with the file).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import subprocess
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _common import ROOT, SHARED_DATA, require, wait_sampling_peak_rss
+
+
+def write_copies(path: Path, copies: int) -> tuple[int, int]:
+    """The dev news ``copies`` times with distinct ids; returns (documents, characters)."""
+    records = [json.loads(line) for line in open(require(SHARED_DATA / "thaigov_dev_1000.jsonl"), encoding="utf-8")]
+    n = chars = 0
+    with open(path, "w", encoding="utf-8") as fh:
+        for copy in range(copies):
+            for rec in records:
+                fh.write(json.dumps({"id": f"{rec['id']}-{copy}", "title": rec["title"], "body": rec["body"],
+                                     "date": rec["date"]}, ensure_ascii=False) + "\n")
+                n += 1
+                chars += len(rec["body"])
+    return n, chars
+
+
+def ingest(src: Path, out: Path, jobs: int) -> tuple[float, float]:
+    """Wall seconds and largest process RSS (MB) of one ``thai-extract ingest``."""
+    t0 = time.perf_counter()
+    proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "ingest", str(src), "--out", str(out),
+                             "--jobs", str(jobs), "--quiet"])
+    peak = wait_sampling_peak_rss(proc)
+    if proc.returncode not in (0, 1):
+        raise SystemExit(f"ingest failed with exit code {proc.returncode}")
+    return time.perf_counter() - t0, peak
+
+
+def main() -> None:
+    parser = argparse.ArgumentParser()
+    parser.add_argument("--copies", type=int, default=10)
+    args = parser.parse_args()
+    with tempfile.TemporaryDirectory() as tmp:
+        tmp = Path(tmp)
+        src = tmp / "news.jsonl"
+        n, chars = write_copies(src, args.copies)
+        print(f"input: {n:,} documents, {chars:,} chars, {src.stat().st_size / 1e6:.0f} MB\n")
+        t1, m1 = ingest(src, tmp / "out1", 1)
+        t2, m2 = ingest(src, tmp / "out2", 2)
+        print(f"ingest --jobs 1: {t1:7.1f} s  {n / t1:7.1f} docs/s  largest process {m1:5.0f} MB")
+        print(f"ingest --jobs 2: {t2:7.1f} s  {n / t2:7.1f} docs/s  largest process {m2:5.0f} MB")
+        print(f"--jobs 2 speed-up: {t1 / t2:.2f}x")
+        t3, m3 = ingest(src, tmp / "out2", 2)
+        print(f"re-ingest over the full output (--jobs 2): {t3:.1f} s = {100 * t3 / t2:.1f}% of the full run, "
+              f"largest process {m3:.0f} MB")
+        big = tmp / "news3.jsonl"
+        n3, _ = write_copies(big, 3 * args.copies)
+        t4, m4 = ingest(big, tmp / "out3", 2)
+        print(f"3x input ({n3:,} documents, {big.stat().st_size / 1e6:.0f} MB), --jobs 2: {t4:.1f} s, "
+              f"largest process {m4:.0f} MB (1x: {m2:.0f} MB)")
+
+
+if __name__ == "__main__":
+    main()
