@@ -64,6 +64,8 @@ BatchSize = Annotated[int, typer.Option("--batch-size", help="Documents per batc
 CommitEvery = Annotated[int, typer.Option("--commit-every", help="Commit (make visible) at least every N documents.")]
 FailFast = Annotated[bool, typer.Option("--fail-fast", help="Stop at the first input that fails instead of writing an errors row.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+Engine = Annotated[str, typer.Option("--engine", help="local (a process pool) or dask (dask.distributed workers; the dask extra).")]
+Scheduler = Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: the scheduler address (tcp://HOST:PORT); default a local cluster of --jobs workers.")]
 
 EXIT_CODES_HELP = """Exit codes: 0 every input processed; 1 done, but some inputs became rows of the errors table;
     2 bad options or config; 3 the run failed (output not writable, --fail-fast hit an error).
@@ -77,7 +79,7 @@ def run(inputs: Inputs = None, out: Out = Path("data/processed"), jobs: Jobs = 0
         word_engine: WordEngine = None, text_field: TextField = None, id_field: IdField = None,
         title_field: TitleField = None, date_field: DateField = None, encoding: Encoding = None,
         batch_size: BatchSize = 64, commit_every: CommitEvery = 10_000, fail_fast: FailFast = False,
-        quiet: Quiet = False) -> None:
+        quiet: Quiet = False, engine: Engine = "local", scheduler: Scheduler = None) -> None:
     _process(**locals(), incremental=False)
 
 
@@ -92,7 +94,7 @@ def ingest(inputs: Inputs = None, out: Out = Path("data/processed"), jobs: Jobs 
            word_engine: WordEngine = None, text_field: TextField = None, id_field: IdField = None,
            title_field: TitleField = None, date_field: DateField = None, encoding: Encoding = None,
            batch_size: BatchSize = 64, commit_every: CommitEvery = 10_000, fail_fast: FailFast = False,
-           quiet: Quiet = False, reprocess: Annotated[bool, typer.Option("--reprocess", help="Process every document again.")] = False) -> None:
+           quiet: Quiet = False, engine: Engine = "local", scheduler: Scheduler = None, reprocess: Annotated[bool, typer.Option("--reprocess", help="Process every document again.")] = False) -> None:
     options = locals()
     del options["reprocess"]
     _process(**options, incremental=not reprocess)
@@ -110,7 +112,7 @@ def compact(out: Annotated[Path, typer.Argument(help="Output folder to compact."
 def _process(inputs: list[str] | None, out: Path, jobs: int, config: Path | None, word_engine: str | None,
              text_field: str | None, id_field: str | None, title_field: str | None, date_field: str | None,
              encoding: str | None, batch_size: int, commit_every: int, fail_fast: bool, quiet: bool,
-             incremental: bool) -> None:
+             engine: str, scheduler: str | None, incremental: bool) -> None:
     try:
         cfg = load_config(config)
         if word_engine:
@@ -131,8 +133,13 @@ def _process(inputs: list[str] | None, out: Path, jobs: int, config: Path | None
         elapsed = progress.tasks[task].elapsed or 1e-9
         progress.update(task, completed=documents, rate=f"{documents / elapsed:,.1f} docs/s")
 
-    runner = Runner(pipe, out, jobs=jobs or default_jobs(), fields=fields, encoding=encoding,
-                    batch_docs=batch_size, commit_docs=commit_every, fail_fast=fail_fast, on_progress=on_progress)
+    try:
+        runner = Runner(pipe, out, jobs=jobs or default_jobs(), fields=fields, encoding=encoding,
+                        batch_docs=batch_size, commit_docs=commit_every, fail_fast=fail_fast,
+                        on_progress=on_progress, engine=engine, scheduler=scheduler)
+    except ValueError as exc:
+        console.print(f"[red]error:[/red] {exc}")
+        raise typer.Exit(EXIT_USAGE) from None
     try:
         with progress:
             summary = runner.run(inputs or ["data/raw"], stdin=sys.stdin.buffer, incremental=incremental)

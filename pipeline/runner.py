@@ -32,6 +32,7 @@ from pipeline.tables import RowBuilder
 DEFAULT_BATCH_DOCS = 64
 DEFAULT_BATCH_CHARS = 1_000_000
 DEFAULT_COMMIT_DOCS = 10_000
+ENGINES = ("local", "dask")
 
 
 @dataclass
@@ -168,7 +169,8 @@ class Runner:
     def __init__(self, pipeline: Pipeline, out_dir: str | Path, *, jobs: int | None = None,
                  fields: FieldNames | None = None, encoding: str | None = None,
                  batch_docs: int = DEFAULT_BATCH_DOCS, batch_chars: int = DEFAULT_BATCH_CHARS,
-                 commit_docs: int = DEFAULT_COMMIT_DOCS, fail_fast: bool = False, on_progress: Callable[[int, int], None] | None = None) -> None:
+                 commit_docs: int = DEFAULT_COMMIT_DOCS, fail_fast: bool = False,
+                 engine: str = "local", scheduler: str | None = None, on_progress: Callable[[int, int], None] | None = None) -> None:
         self.pipeline = pipeline
         self.out_dir = Path(out_dir)
         self.jobs = max(1, jobs or default_jobs())
@@ -176,6 +178,10 @@ class Runner:
         self.batch_docs = batch_docs
         self.batch_chars = batch_chars
         self.commit_docs = commit_docs
+        if engine not in ENGINES:
+            raise ValueError(f"unknown engine {engine!r}; choose from {list(ENGINES)}")
+        self.engine = engine
+        self.scheduler = scheduler
         self.fail_fast = fail_fast
         self.on_progress = on_progress
 
@@ -238,6 +244,9 @@ class Runner:
 
     def _results(self, work: Iterable[list[Document] | Failure], run_id: str,
                  processed_at: dt.datetime) -> Iterator[BatchResult | Failure]:
+        if self.engine == "dask":
+            yield from self._dask_results(work, run_id, processed_at)
+            return
         if self.jobs == 1:
             for item in work:
                 yield item if isinstance(item, Failure) else process_batch(self.pipeline, item, run_id, processed_at)
@@ -299,6 +308,45 @@ class Runner:
                 yield result
         finally:
             pool.shutdown(wait=True, cancel_futures=True)
+
+
+    def _dask_results(self, work: Iterable[list[Document] | Failure], run_id: str,
+                      processed_at: dt.datetime) -> Iterator[BatchResult | Failure]:
+        """Results in input order from dask.distributed workers (``scheduler``, or a local cluster).
+
+        The workers run the same ``process_batch`` on the same pipeline; this process reads and
+        writes, as with the process pool. At most 2 batches per worker are in flight.
+        """
+        try:
+            from dask.distributed import Client, LocalCluster
+        except ImportError:
+            raise ThaiExtractError("the dask engine needs the dask extra: pip install 'thai-extract[dask]'") from None
+        cluster = None
+        if self.scheduler:
+            client = Client(self.scheduler)
+        else:
+            cluster = LocalCluster(n_workers=self.jobs, threads_per_worker=1, processes=True,
+                                   dashboard_address=None)
+            client = Client(cluster)
+        try:
+            workers = max(1, len(client.scheduler_info().get("workers", {})))
+            pipeline = client.scatter(self.pipeline, broadcast=True)
+            pending: deque = deque()
+            for item in work:
+                if isinstance(item, Failure):
+                    pending.append(item)
+                else:
+                    pending.append(client.submit(process_batch, pipeline, item, run_id, processed_at, pure=False))
+                while len(pending) > 2 * workers:
+                    head = pending.popleft()
+                    yield head if isinstance(head, Failure) else head.result()
+            while pending:
+                head = pending.popleft()
+                yield head if isinstance(head, Failure) else head.result()
+        finally:
+            client.close()
+            if cluster is not None:
+                cluster.close()
 
 
 @dataclass

@@ -130,3 +130,14 @@ def test_concurrent_ingests_on_one_output_take_turns(tmp_path):
     assert [p.wait() for p in procs] == [0, 0]
     assert_each_document_once(out, 200)
     assert sorted(r["documents"] for r in OutputFolder(out).run_entries()) == [0, 200]
+
+
+def test_a_dask_local_cluster_writes_the_same_tables_as_the_process_pool(tmp_path):
+    pytest.importorskip("dask.distributed")
+    src = write_news(tmp_path / "in", 40)
+    for engine in ("local", "dask"):
+        Runner(Pipeline.from_config(LIGHT), tmp_path / engine, jobs=2, batch_docs=8, engine=engine).run([str(src)])
+    for table in ("documents", "sentences", "tokens", "dates", "records", "errors"):
+        local, dask = (load(tmp_path / e)[table].drop(columns=["run_id", "processed_at"], errors="ignore")
+                       for e in ("local", "dask"))
+        pd.testing.assert_frame_equal(local, dask)
