@@ -5,6 +5,7 @@
 1. 10,000 documents (the dev news repeated with distinct ids) ingested into fresh folders with
    ``--jobs 1`` and ``--jobs 2`` (the default pipeline, end to end).
 2. The same ingest again over the full output: every document is skipped (read and hashed only).
+   And the same with ``--engine dask`` on a LocalCluster of 2 workers.
 3. Peak memory against input size: the largest process's RSS for 1x and 3x the input, to show that
    input is streamed (memory does not grow with the file).
 """
@@ -36,11 +37,11 @@ def write_copies(path: Path, copies: int) -> tuple[int, int]:
     return n, chars
 
 
-def ingest(src: Path, out: Path, jobs: int) -> tuple[float, float]:
+def ingest(src: Path, out: Path, jobs: int, *extra: str) -> tuple[float, float]:
     """Wall seconds and largest process RSS (MB) of one ``thai-extract ingest``."""
     t0 = time.perf_counter()
     proc = subprocess.Popen([sys.executable, str(ROOT / "cli.py"), "ingest", str(src), "--out", str(out),
-                             "--jobs", str(jobs), "--quiet"])
+                             "--jobs", str(jobs), "--quiet", *extra])
     peak = wait_sampling_peak_rss(proc)
     if proc.returncode not in (0, 1):
         raise SystemExit(f"ingest failed with exit code {proc.returncode}")
@@ -61,6 +62,9 @@ def main() -> None:
         print(f"ingest --jobs 1: {t1:7.1f} s  {n / t1:7.1f} docs/s  largest process {m1:5.0f} MB")
         print(f"ingest --jobs 2: {t2:7.1f} s  {n / t2:7.1f} docs/s  largest process {m2:5.0f} MB")
         print(f"--jobs 2 speed-up: {t1 / t2:.2f}x")
+        t5, m5 = ingest(src, tmp / "out_dask", 2, "--engine", "dask")
+        print(f"ingest --engine dask (LocalCluster, 2 workers): {t5:7.1f} s  {n / t5:7.1f} docs/s  "
+              f"({100 * (t2 / t5):.0f}% of --jobs 2 throughput), largest process {m5:5.0f} MB")
         t3, m3 = ingest(src, tmp / "out2", 2)
         print(f"re-ingest over the full output (--jobs 2): {t3:.1f} s = {100 * t3 / t2:.1f}% of the full run, "
               f"largest process {m3:.0f} MB")
