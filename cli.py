@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 from typing import Annotated, Optional
@@ -205,11 +206,33 @@ def _eval_command(task: str, summary: str):
 EVALUATIONS: dict[str, str] = {
     "dates": "Date mentions: span P/R/F1 (overlap) and value accuracy, against dateparser.",
     "typos": "Typo correction: line recall, precision, false alarms per 1,000 words, against pythainlp and symspell.",
+    "ner": "Entities in ThaiNER JSONL: micro and per-label P/R/F1 (exact spans), against pythainlp's ThaiNER 1.5.1 CRF.",
 }
 """Evaluation name → one-line summary; each has a module ``pipeline.eval.<name>``."""
 
 for _task, _summary in EVALUATIONS.items():
     eval_app.command(_task)(_eval_command(_task, _summary))
+
+
+train_app = typer.Typer(help="Rebuild a model from annotated data.", no_args_is_help=True)
+app.add_typer(train_app, name="train")
+
+
+@train_app.command("ner")
+def train_ner(
+    train: Annotated[Path, typer.Option("--train", help="ThaiNER-format JSONL to train on.")],
+    dev: Annotated[Optional[Path], typer.Option("--dev", help="ThaiNER-format JSONL to score the new model on.")] = None,
+    out: Annotated[Path, typer.Option("--out", help="Model folder (gazetteers are read from it when present).")] = Path("models/entities"),
+) -> None:
+    """Train the entity CRF (models/entities/crf.model) and print its dev scores."""
+    from pipeline.text.entities.train import train as train_entities
+
+    for path in (train, dev):
+        if path is not None and not path.is_file():
+            console.print(f"[red]error:[/red] no such file {path}")
+            raise typer.Exit(EXIT_USAGE)
+    result = train_entities(train, dev, out)
+    print(json.dumps(result, indent=1, ensure_ascii=False, default=str))
 
 
 @app.command()

@@ -22,6 +22,7 @@ from typing import Any
 from pipeline.errors import ConfigError
 from pipeline.stages.base import TEXT, Stage
 from pipeline.stages.dates import DatesStage
+from pipeline.stages.entities import EntitiesStage
 from pipeline.stages.normalize import NormalizeStage
 from pipeline.stages.segment import SegmentStage
 from pipeline.stages.spelling import SpellingStage
@@ -30,10 +31,11 @@ STAGE_FACTORIES: dict[str, Callable[..., Stage]] = {
     "normalize": NormalizeStage,
     "spelling": SpellingStage,
     "segment": SegmentStage,
+    "entities": EntitiesStage,
     "dates": DatesStage,
 }
 # spelling runs before segment: the words, sentences and every later stage see the corrected text
-DEFAULT_STAGES: tuple[str, ...] = ("normalize", "spelling", "segment", "dates")
+DEFAULT_STAGES: tuple[str, ...] = ("normalize", "spelling", "segment", "entities", "dates")
 
 
 def stage_defaults(name: str) -> dict[str, Any]:

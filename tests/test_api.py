@@ -9,7 +9,9 @@ def test_extract_returns_the_rows_of_every_table_for_one_text():
     assert [s["text"] for s in rows["sentences"]] == ["นายกรัฐมนตรีเดินทางเยือนกรุงมอสโก", "การประชุมจัดขึ้นในวันนี้"]
     assert "มอสโก" in {t["text"] for t in rows["tokens"]}
     [record] = rows["records"]
-    assert record["doc_id"] == "x1" and record["entities"] == [] and record["published"].isoformat() == "2025-05-14"
+    assert record["doc_id"] == "x1" and record["published"].isoformat() == "2025-05-14"
+    assert record["locations"] == ["Moscow"]  # "กรุงมอสโก", linked to its canonical name
+    assert record["date_min"].isoformat() == "2025-05-14"  # "วันนี้", resolved against the publication date
 
 
 def test_extract_refuses_non_text():

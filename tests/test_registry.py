@@ -7,18 +7,20 @@ from pipeline.stages.base import SENTENCES
 
 
 def test_registry_snapshot():
-    assert sorted(STAGE_FACTORIES) == ["dates", "normalize", "segment", "spelling"]
-    assert DEFAULT_STAGES == ("normalize", "spelling", "segment", "dates")
+    assert sorted(STAGE_FACTORIES) == ["dates", "entities", "normalize", "segment", "spelling"]
+    assert DEFAULT_STAGES == ("normalize", "spelling", "segment", "entities", "dates")
 
 
 def test_default_config_resolves_every_setting():
     assert Pipeline.from_config().config() == {
-        "pipeline": {"stages": ["normalize", "spelling", "segment", "dates"]},
+        "pipeline": {"stages": ["normalize", "spelling", "segment", "entities", "dates"]},
         "stages": {
             "normalize": {"rules": ["invisible", "spaces", "sara_e", "space_before_mark", "marks", "nfc"]},
             "spelling": {"threshold": 0.5, "allow_list": None, "model": None, "report_min": 0.2,
                          "engine": "noisy-channel-bigram"},
             "segment": {"engine": "thaibreak", "sentence_bias": 2.0},
+            "entities": {"model": None, "rules": True, "coref": True,
+                         "labels": ["PERSON", "ORGANIZATION", "LOCATION", "FACILITY", "EVENT"]},
             "dates": {},
         },
     }

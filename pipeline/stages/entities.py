@@ -1,0 +1,64 @@
+"""Entities stage: persons, organisations, places, facilities and events, with canonical names.
+
+Tags each sentence on its own (no mention crosses a sentence boundary) with the CRF of
+``models/entities/`` merged with gazetteers and rules (``pipeline.text.entities``); rows
+(``doc.entities``) hold original-text offsets, the working-text surface form, label, canonical
+name, score and source; ``sent_id`` is left to the row builder.
+"""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+from typing import ClassVar
+
+from pipeline.document import Document
+from pipeline.stages.base import ENTITIES, SENTENCES, TOKENS
+from pipeline.text.entities.tagger import OUTPUT_LABELS, EntityTagger
+
+Span = tuple[int, int]
+
+
+class EntitiesStage:
+    """Named entities of each sentence (see the module docstring).
+
+    ``model``: path of a CRF model (default ``models/entities/crf.model``); ``rules``: merge the
+    gazetteers and Latin-script rules; ``coref``: resolve short person mentions within the
+    document; ``labels``: the labels to keep (DATE and TIME belong to the dates stage).
+    """
+
+    name: ClassVar[str] = "entities"
+    needs: ClassVar[frozenset[str]] = frozenset({TOKENS, SENTENCES})
+    provides: ClassVar[frozenset[str]] = frozenset({ENTITIES})
+
+    def __init__(self, model: str | None = None, rules: bool = True, coref: bool = True,
+                 labels: Sequence[str] = OUTPUT_LABELS) -> None:
+        self.model = model
+        self.tagger = EntityTagger(model, rules=bool(rules), labels=tuple(labels), coref=bool(coref))
+
+    def config(self) -> dict[str, object]:
+        return {"model": self.model, "rules": self.tagger.rules, "coref": self.tagger.coref,
+                "labels": list(self.tagger.labels or ())}
+
+    def __call__(self, doc: Document) -> Document:
+        work = doc.work
+        sentences = _working_sentences(work, doc)
+        for m in self.tagger.tag_document(work, sentences):
+            start, end = doc.to_original(m.start, m.end)
+            doc.entities.append({"start": start, "end": end, "text": m.text, "label": m.label,
+                                 "canonical": m.canonical, "score": m.score, "source": m.source})
+        return doc
+
+
+def _working_sentences(work: str, doc: Document) -> list[list[Span]]:
+    """Token spans in the working text, grouped by sentence (a token's text is its working-text slice)."""
+    sentences: list[list[Span]] = [[] for _ in doc.sentences]
+    pos = 0
+    for tok in doc.tokens:
+        start = work.find(tok.text, pos)
+        if start < 0:  # pragma: no cover - tokens are slices of the working text, in order
+            raise ValueError(f"token {tok.text!r} not found in the working text after {pos}")
+        pos = start + len(tok.text)
+        while tok.sent_id >= len(sentences):
+            sentences.append([])
+        sentences[tok.sent_id].append((start, pos))
+    return sentences

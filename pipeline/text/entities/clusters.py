@@ -1,0 +1,96 @@
+"""Word clusters from unlabeled news, a CRF feature: ``python -m pipeline.text.entities.clusters``.
+
+    python -m pipeline.text.entities.clusters --corpus ../shared/data/thaigov_unlabeled.jsonl.gz \\
+        --docs 6000 --out models/entities/clusters.tsv
+
+Each frequent word (thaibreak tokens of the first ``--docs`` articles) gets a vector of the words
+seen just left and right of it (log counts, randomly projected to 128 dimensions, unit length);
+k-means (cosine) groups the vectors into 64 and into 512 clusters. The file holds
+``word<TAB>c64<TAB>c512`` lines. Deterministic (fixed seeds).
+"""
+
+from __future__ import annotations
+
+import argparse
+import gzip
+import itertools
+import json
+from collections import Counter
+from pathlib import Path
+
+import numpy as np
+
+import pipeline  # noqa: F401  (offline switches)
+from pipeline.text.words import thaibreak_words
+
+
+def _kmeans(x: np.ndarray, k: int, iterations: int = 15, seed: int = 0) -> np.ndarray:
+    rng = np.random.default_rng(seed)
+    centers = x[rng.choice(len(x), size=k, replace=False)].copy()
+    assign = np.zeros(len(x), dtype=np.int64)
+    for _ in range(iterations):
+        assign = np.argmax(x @ centers.T, axis=1)
+        for c in range(k):
+            members = x[assign == c]
+            if len(members):
+                v = members.sum(axis=0)
+                centers[c] = v / (np.linalg.norm(v) + 1e-9)
+    return assign
+
+
+def build(corpus: str | Path, out: str | Path, docs: int = 6000, vocab: int = 20000, contexts: int = 3000) -> int:
+    """Write the cluster file; returns the number of words clustered."""
+    sentences: list[list[str]] = []
+    with gzip.open(corpus, "rt", encoding="utf-8") as fh:
+        for line in itertools.islice(fh, docs):
+            text = json.loads(line).get("text") or ""
+            for para in text.split("\n"):
+                words = [para[s:e] for s, e in thaibreak_words(para)]
+                if words:
+                    sentences.append(words)
+    freq = Counter(w for s in sentences for w in s)
+    words = [w for w, c in freq.most_common(vocab) if c >= 3]
+    index = {w: i for i, w in enumerate(words)}
+    ctx = {w: i for i, (w, _) in enumerate(freq.most_common(contexts))}
+    counts = np.zeros((len(words), 2 * len(ctx)), dtype=np.float32)
+    nctx = len(ctx)
+    for s in sentences:
+        for i, w in enumerate(s):
+            row = index.get(w)
+            if row is None:
+                continue
+            if i > 0:
+                c = ctx.get(s[i - 1])
+                if c is not None:
+                    counts[row, c] += 1
+            if i + 1 < len(s):
+                c = ctx.get(s[i + 1])
+                if c is not None:
+                    counts[row, nctx + c] += 1
+    x = np.log1p(counts)
+    proj = np.random.default_rng(1).standard_normal((x.shape[1], 128)).astype(np.float32)
+    x = x @ proj
+    x /= np.linalg.norm(x, axis=1, keepdims=True) + 1e-9
+    c64 = _kmeans(x, 64, seed=2)
+    c512 = _kmeans(x, 512, seed=3)
+    Path(out).parent.mkdir(parents=True, exist_ok=True)
+    with open(out, "w", encoding="utf-8") as fh:
+        fh.write(f"# word clusters: {len(words)} words of {docs} thaigov-v2 articles (public domain); "
+                 "built by pipeline.text.entities.clusters\n")
+        for w, a, b in zip(words, c64, c512):
+            if "\t" not in w and "\n" not in w:
+                fh.write(f"{w}\t{a}\t{b}\n")
+    return len(words)
+
+
+def main(argv: list[str] | None = None) -> None:
+    ap = argparse.ArgumentParser(description=__doc__.split("\n")[0])
+    ap.add_argument("--corpus", required=True)
+    ap.add_argument("--docs", type=int, default=6000)
+    ap.add_argument("--out", default="models/entities/clusters.tsv")
+    args = ap.parse_args(argv)
+    print(build(args.corpus, args.out, args.docs), "words clustered")
+
+
+if __name__ == "__main__":
+    main()

@@ -1,0 +1,179 @@
+"""Tokens and CRF features for entity tagging.
+
+Tokens are thaibreak words, refined where ThaiNER puts entity boundaries inside a thaibreak word:
+an abbreviation glued to what follows ("ผบ.ตร.", "ผกก.สภ.เมือง") is cut after its dot. Features of a
+word are computed once per process and cached (the tagger's speed depends on it); a token's feature
+list is its own features plus those of its neighbours, already prefixed with their offsets.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Sequence
+
+from pipeline.text.entities.resources import (
+    HONORIFICS, LOCATION_HEADS, ORG_HEADS, POSITION_TITLES, Resources)
+
+Span = tuple[int, int]
+_DOT_SPLIT = re.compile(r"(?<=[^\W\d_]{2}\.)(?=[^\W\d_])")
+_CACHE_LIMIT = 300_000
+
+
+def refine_tokens(text: str, spans: Sequence[Span]) -> list[Span]:
+    """``spans`` with abbreviations cut after their dot ("ผบ.ตร." -> "ผบ.", "ตร.").
+
+    A cut falls after a dot that follows at least two letters and precedes a letter, so one-letter
+    chains ("พ.ต.อ.", "ก.พ.") stay whole.
+    """
+    out: list[Span] = []
+    for start, end in spans:
+        piece = text[start:end]
+        if "." not in piece or end - start < 4:
+            out.append((start, end))
+            continue
+        pos = start
+        for m in _DOT_SPLIT.finditer(piece):
+            cut = start + m.start()
+            if cut > pos:
+                out.append((pos, cut))
+                pos = cut
+        out.append((pos, end))
+    return out
+
+
+def _char_class(ch: str) -> str:
+    if "\u0e00" <= ch <= "\u0e7f":
+        return "t"
+    if ch.isdigit():
+        return "d"
+    if ch.isalpha():
+        return "A" if ch.isupper() else "a"
+    if ch.isspace():
+        return "s"
+    return ch if ch in ".-,/()&'\"" else "p"
+
+
+def shape(word: str) -> str:
+    """Runs of character classes, collapsed: "มาเลเซีย" -> "t", "Kazan" -> "Aa", "ผบ.ตร." -> "t.t."."""
+    out: list[str] = []
+    for ch in word:
+        c = _char_class(ch)
+        if not out or out[-1] != c:
+            out.append(c)
+    return "".join(out[:6])
+
+
+class FeatureExtractor:
+    """Feature lists for token sequences, with per-word features cached."""
+
+    OFFSETS = (-2, -1, 1, 2)
+
+    def __init__(self, resources: Resources) -> None:
+        self.res = resources
+        self._cache: dict[str, tuple[list[str], dict[int, list[str]]]] = {}
+
+    def _word_features(self, word: str) -> tuple[list[str], dict[int, list[str]]]:
+        cached = self._cache.get(word)
+        if cached is not None:
+            return cached
+        res = self.res
+        low = word.lower()
+        shp = shape(word)
+        thai = shp == "t"
+        flags: list[str] = []
+        if word in HONORIFICS:
+            flags.append("hon")
+        if word in POSITION_TITLES:
+            flags.append("pos")
+        if word in ORG_HEADS:
+            flags.append("orgh")
+        if word in LOCATION_HEADS:
+            flags.append("loch")
+        if word in res.given_names:
+            flags.append("given")
+        if word in res.family_names:
+            flags.append("family")
+        if thai:
+            flags.append("dict" if word in res.dictionary else "oov")
+        entry = res.entries.get(word)
+        if entry is not None:
+            flags.append("gaz=" + entry.kind)
+        if not thai and word[:1].isupper():
+            flags.append("cap")
+        if word.isupper() and len(word) > 1 and word.isalpha():
+            flags.append("allcap")
+        cl = res.clusters.get(word)
+        if cl is not None:
+            flags += [f"c={cl[0]}", f"C={cl[1]}"]
+        n = len(word)
+        core = [f"w={low}", f"s={shp}"] + flags
+        own = core + [f"len={min(n, 8)}"]
+        if n > 1:
+            own += [f"p1={low[:1]}", f"p2={low[:2]}", f"p3={low[:3]}", f"x1={low[-1:]}", f"x2={low[-2:]}",
+                    f"x3={low[-3:]}"]
+        if thai and n > 4:
+            own += [f"p4={low[:4]}", f"x4={low[-4:]}"]
+        near = {off: [f"{off}{f}" for f in core] for off in self.OFFSETS}
+        if len(self._cache) > _CACHE_LIMIT:
+            self._cache.clear()
+        self._cache[word] = (own, near)
+        return own, near
+
+    def gazetteer_tags(self, text: str, spans: Sequence[Span]) -> list[str | None]:
+        """B-/I-kind of the longest gazetteer match over each token (None outside)."""
+        entries, prefixes = self.res.entries, self.res.prefixes
+        tags: list[str | None] = [None] * len(spans)
+        n = len(spans)
+        i = 0
+        while i < n:
+            start = spans[i][0]
+            best = -1
+            kind = ""
+            for j in range(i, min(n, i + 8)):
+                cand = text[start:spans[j][1]]
+                if cand not in prefixes:
+                    break
+                e = entries.get(cand)
+                if e is not None:
+                    best, kind = j, e.kind
+            if best >= 0:
+                tags[i] = "B-" + kind
+                for k in range(i + 1, best + 1):
+                    tags[k] = "I-" + kind
+                i = best + 1
+            else:
+                i += 1
+        return tags
+
+    def sequence(self, text: str, spans: Sequence[Span]) -> list[list[str]]:
+        """The feature list of each token of ``text`` (``spans``: its tokens, whitespace left out)."""
+        words = [text[s:e] for s, e in spans]
+        feats = [self._word_features(w) for w in words]
+        gaz = self.gazetteer_tags(text, spans)
+        n = len(words)
+        out: list[list[str]] = []
+        for i in range(n):
+            f = list(feats[i][0])
+            for off in (-2, -1, 1, 2):
+                j = i + off
+                if 0 <= j < n:
+                    f += feats[j][1][off]
+                elif off in (-1, 1):
+                    f.append("BOS" if off < 0 else "EOS")
+            start, end = spans[i]
+            if i > 0:
+                f.append("b-=" + words[i - 1] + "|" + words[i])
+                if spans[i - 1][1] < start:
+                    f.append("sb")
+                if gaz[i - 1] is not None:
+                    f.append("-1g=" + gaz[i - 1])
+            if i + 1 < n:
+                f.append("b+=" + words[i] + "|" + words[i + 1])
+                if end < spans[i + 1][0]:
+                    f.append("sa")
+                if gaz[i + 1] is not None:
+                    f.append("+1g=" + gaz[i + 1])
+            if gaz[i] is not None:
+                f.append("g=" + gaz[i])
+            out.append(f)
+        return out

@@ -1,0 +1,61 @@
+import json
+import pickle
+
+import pytest
+
+from pipeline.stages.base import ENTITIES, SENTENCES, TOKENS
+from pipeline.stages.entities import EntitiesStage
+from pipeline.stages.normalize import NormalizeStage
+from pipeline.stages.segment import SegmentStage
+from tests.conftest import make_doc
+
+
+@pytest.fixture(scope="module")
+def stages():
+    return NormalizeStage(), SegmentStage(), EntitiesStage()
+
+
+def run(stages, text):
+    doc = make_doc(text)
+    for stage in stages:
+        doc = stage(doc)
+    return doc
+
+
+def test_sample_article_every_seed_entity_with_label_and_canonical(stages, shared_data):
+    text = (shared_data / "sample_article.txt").read_text(encoding="utf-8")
+    gold = json.loads((shared_data / "seed_gold.json").read_text(encoding="utf-8"))["entities"]
+    doc = run(stages, text)
+    got = {(e["start"], e["end"]): e for e in doc.entities}
+    for g in gold:
+        e = got.get((g["start"], g["end"]))
+        assert e is not None, g["text"]
+        assert (e["label"], e["canonical"]) == (g["label"], g["canonical"]), g["text"]
+        assert text[e["start"]:e["end"]] == g["text"]
+
+
+def test_no_entity_crosses_a_sentence_and_rows_are_well_formed(stages, shared_data):
+    text = (shared_data / "sample_article.txt").read_text(encoding="utf-8")
+    doc = run(stages, text)
+    assert doc.entities
+    for e in doc.entities:
+        assert any(s.start <= e["start"] and e["end"] <= s.end for s in doc.sentences), e
+        assert set(e) == {"start", "end", "text", "label", "canonical", "score", "source"}
+        assert 0.0 <= e["score"] <= 1.0 and e["label"] in {"PERSON", "ORGANIZATION", "LOCATION", "FACILITY", "EVENT"}
+
+
+def test_countries_get_iso_codes_and_offsets_are_original(stages):
+    text = "ผู้นำ\u200bญี่ปุ่นและเวียดนามหารือกับสหรัฐฯ"
+    doc = run(stages, text)
+    codes = {(text[e["start"]:e["end"]].replace("\u200b", ""), e["canonical"]) for e in doc.entities
+             if e["label"] == "LOCATION"}
+    assert {("ญี่ปุ่น", "JP"), ("เวียดนาม", "VN"), ("สหรัฐฯ", "US")} <= codes
+
+
+def test_protocol_pickle_round_trip_and_empty_text(stages):
+    stage = pickle.loads(pickle.dumps(EntitiesStage()))
+    assert len(pickle.dumps(stage)) < 2000
+    assert stage.name == "entities" and stage.needs == {TOKENS, SENTENCES} and stage.provides == {ENTITIES}
+    assert json.dumps(stage.config())
+    assert run(stages[:2] + (stage,), "").entities == []
+    assert run(stages[:2] + (stage,), "   \n ").entities == []

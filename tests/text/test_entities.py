@@ -1,0 +1,74 @@
+import pytest
+
+from pipeline.text.entities.canonical import canonical_for, resolve_document, strip_honorifics
+from pipeline.text.entities.features import refine_tokens, shape
+from pipeline.text.entities.resources import load_resources
+from pipeline.text.entities.tagger import EntityTagger, Mention, merge
+from pipeline.text.words import thaibreak_words
+
+
+@pytest.fixture(scope="module")
+def res():
+    return load_resources()
+
+
+def test_abbreviations_are_cut_after_their_dot_but_rank_chains_stay_whole():
+    text = "ผบ.ตร. ผกก.สภ.เมือง"
+    assert [text[s:e] for s, e in refine_tokens(text, [(0, 6), (7, 19)])] == ["ผบ.", "ตร.", "ผกก.", "สภ.", "เมือง"]
+    assert refine_tokens("ก.พ.", [(0, 4)]) == [(0, 4)]
+    assert shape("Kazan") == "Aa" and shape("มาเลเซีย") == "t" and shape("ผบ.ตร.") == "t.t."
+
+
+def test_countries_map_to_iso_codes_checked_against_pycountry(res):
+    pycountry = pytest.importorskip("pycountry")
+    countries = {k: e.canonical for k, e in res.entries.items() if e.kind == "country"}
+    assert countries["สหรัฐฯ"] == "US" and countries["จีน"] == "CN" and countries["ญี่ปุ่น"] == "JP"
+    assert len(countries) > 250
+    for code in set(countries.values()):
+        assert pycountry.countries.get(alpha_2=code) is not None, code
+
+
+def test_canonical_names(res):
+    assert canonical_for("ประเทศไทย", "LOCATION", res) == "TH"
+    assert canonical_for("จังหวัดเชียงใหม่", "LOCATION", res) == "Chiang Mai"
+    assert canonical_for("กรุงมอสโก", "LOCATION", res) == "Moscow"
+    assert canonical_for("กระทรวงการต่างประเทศญี่ปุ่น", "ORGANIZATION", res) == "Ministry of Foreign Affairs of Japan"
+    assert canonical_for("กระทรวงการคลัง", "ORGANIZATION", res) == "Ministry of Finance"
+    assert canonical_for("อาเซียน", "ORGANIZATION", res) == "ASEAN"
+    assert canonical_for("นายโดนัลด์ ทรัมป์", "PERSON", res) == "Donald Trump"
+    assert canonical_for("ประธานาธิบดีไม่มีชื่อ", "FACILITY", res) == "ประธานาธิบดีไม่มีชื่อ"
+    assert strip_honorifics("พล.ต.อ.สมชาย  ใจดี") == "สมชาย ใจดี"
+    assert strip_honorifics("นางสาวสมศรี มีสุข") == "สมศรี มีสุข"
+
+
+def test_short_mentions_resolve_to_the_full_mention_and_bare_parts_are_found(res):
+    text = "นายสมปอง กาญจนวิสุทธิ์ เดินทางไปพบประธาน ต่อมากาญจนวิสุทธิ์กล่าวว่า"
+    spans = [thaibreak_words(text)]
+    full = Mention(0, 22, text[0:22], "PERSON", 0.9, "crf", "สมปอง กาญจนวิสุทธิ์")
+    out = resolve_document(text, [full], spans, res)
+    added = [m for m in out if m.source == "coref"]
+    if added:  # thaibreak must cut the surname as a word of its own
+        assert added[0].text == "กาญจนวิสุทธิ์" and added[0].canonical == "สมปอง กาญจนวิสุทธิ์"
+    short = Mention(47, 60, "กาญจนวิสุทธิ์", "PERSON", 0.8, "crf", "กาญจนวิสุทธิ์")
+    resolved = resolve_document(text, [full, short], spans, res)
+    assert [m.canonical for m in resolved if m.start == 47] == ["สมปอง กาญจนวิสุทธิ์"]
+
+
+def test_merge_gazetteer_wins_unless_a_model_span_contains_it():
+    org = Mention(0, 27, "กระทรวงการต่างประเทศรัสเซีย", "ORGANIZATION", 0.9, "crf")
+    country = Mention(20, 27, "รัสเซีย", "LOCATION", 0.95, "gazetteer:country", "RU", "country")
+    assert merge([org], [country]) == [org]
+    wrong = Mention(0, 7, "รัสเซีย", "PERSON", 0.5, "crf")
+    assert merge([wrong], [Mention(0, 7, "รัสเซีย", "LOCATION", 0.95, "g", "RU")])[0].label == "LOCATION"
+
+
+def test_tagger_finds_people_places_and_latin_names():
+    tagger = EntityTagger()
+    text = "นายกรัฐมนตรีญี่ปุ่นเดินทางเยือนกรุงปักกิ่งของจีน และพบกับนาย John Smith ที่เมือง Kazan"
+    found = {(m.text, m.label, m.canonical) for m in tagger.tag(text)}
+    assert ("กรุงปักกิ่ง", "LOCATION", "Beijing") in found
+    assert ("จีน", "LOCATION", "CN") in found
+    assert ("เมือง Kazan", "LOCATION", "Kazan") in found
+    assert any(t.endswith("John Smith") and label == "PERSON" for t, label, _ in found)
+    assert tagger.tag("") == []
+    assert all(m.label not in ("DATE", "TIME") for m in tagger.tag("วันที่ 14 พฤษภาคม 2568 เวลา 10.00 น."))
