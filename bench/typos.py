@@ -1,10 +1,12 @@
 """Typo correction benchmark: the eval table on typos_dev (all four systems), the sample article,
 and the spelling stage's speed on the dev news plus its model load time (one core).
 
-    python bench/typos.py [--no-baselines] [--synthetic N]
+    python bench/typos.py [--no-baselines] [--synthetic N] [--sweep] [--long]
 
 ``--synthetic N`` also scores N lines synthesised from the LM's held-out unlabeled articles
-(the calibration set; see pipeline/text/spelling/synth.py).
+(the calibration set; see pipeline/text/spelling/synth.py); ``--sweep`` adds a threshold sweep on
+that set (the default threshold is chosen there, never on typos_dev). ``--long`` times the corrector
+on the sample article repeated to 0.3M, 1.2M and 4.8M characters (time should grow linearly).
 """
 
 from __future__ import annotations
@@ -23,6 +25,8 @@ def main() -> None:
     ap.add_argument("--no-baselines", action="store_true")
     ap.add_argument("--synthetic", type=int, default=0)
     ap.add_argument("--articles", type=int, default=1000)
+    ap.add_argument("--sweep", action="store_true")
+    ap.add_argument("--long", action="store_true")
     args = ap.parse_args()
 
     from pipeline.eval.typos import evaluate
@@ -40,6 +44,18 @@ def main() -> None:
         print("== eval typos: synthetic (held-out unlabeled)")
         for row in evaluate(fh.name, baselines=False):
             print(json.dumps(row, ensure_ascii=False))
+        if args.sweep:
+            from pipeline.eval.typos import score
+            from pipeline.text.spelling.corrector import SpellingCorrector
+
+            corr = SpellingCorrector.load()
+            sugg = [corr.suggest(r["text"]) for r in recs]
+            print("== threshold sweep (synthetic)")
+            for th in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
+                fixes = iter([[(s.start, s.end, s.text) for s in ss if s.score >= th] for ss in sugg])
+                row = score(recs, lambda _t: next(fixes))
+                print(json.dumps({"threshold": th, **{k: row[k] for k in (
+                    "recall", "precision", "false_alarms_per_1k_words", "corrections")}}))
 
     from pipeline.stages.spelling import SpellingStage
     from pipeline.text.spelling.corrector import SpellingCorrector
@@ -55,6 +71,16 @@ def main() -> None:
     print("== sample article")
     for c in doc.corrections:
         print(json.dumps(c, ensure_ascii=False))
+
+    if args.long:
+        corr = SpellingCorrector.load()
+        print("== long documents (sample article repeated)")
+        for target in (300_000, 1_200_000, 4_800_000):
+            text = (sample + "\n") * max(1, target // (len(sample) + 1))
+            t0 = time.perf_counter()
+            n_fix = len(corr.suggest(text))
+            dt = time.perf_counter() - t0
+            print(f"{len(text):>9} chars: {dt:.2f} s = {len(text) / dt:,.0f} chars/s; {n_fix} suggestions")
 
     texts = dev_news(args.articles)
     n = sum(map(len, texts))

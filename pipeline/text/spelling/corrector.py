@@ -1,29 +1,38 @@
 """Context-aware correction of non-word typos in Thai text.
 
-1. Detection: thaibreak pieces of the text; a Thai piece is suspicious when it is not a known word
-   (the LM corpus vocabulary plus pythainlp's word lists), or a lone letter / a piece that cannot
-   start a word. Runs of adjacent suspicious pieces are merged (the segmenter cuts an unknown string
-   into pieces: "หหาร" -> "ห|หาร").
-2. Protection: a run is left alone when it looks like a name: repeated in the document, after a title
-   (นาย, ประธานาธิบดี...), in a name list or the user's allow-list, touching Latin script or digits, or
-   a long unknown string (transliterations).
+1. Detection: thaibreak pieces of the text (a piece that starts with spaces is cut after them); a
+   Thai piece is suspicious when it is not a known word (the LM corpus vocabulary plus pythainlp's
+   word lists), or a lone letter / a piece that cannot start a word. Runs of adjacent suspicious
+   pieces are merged (the segmenter cuts an unknown string into pieces: "หหาร" -> "ห|หาร").
+   Typos that the segmenter cuts into known words ("กฎ|หาย", "ดัง|นี่") are found as adjacent known
+   pieces whose bigram the LM has (almost) never seen.
+2. Protection: a run is left alone when it looks like a name: repeated in the document in different
+   contexts (a copied passage counts once), after a title (นาย, ประธานาธิบดี...), in a name list or
+   the user's allow-list, touching Latin script, digits, a format character or a dot of a domain, a
+   short quoted or bracketed unit, or a long unknown string (transliterations).
 3. Candidates: single edits (keyboard neighbours, shift slips, look-alikes, anticipation,
    transposition, doubled / extra / dropped letters) inside the run, over windows of the run plus one
-   known word on either side; a candidate must read as one or two known words.
-4. Ranking: noisy channel, log P(edit) + log P(words | neighbours) from the bigram LM, against keeping
-   the text (the run scored as one unknown word); a bonus when the corrected word occurs elsewhere in
-   the document. The gain beyond a calibrated margin becomes a 0..1 score.
+   known word on either side; a candidate must read as one or two known words. For a rare pair of
+   known pieces (or the pair with a neighbour), frequent words one edit from the joined string, and
+   real-word errors in one piece whose corrected pair is common ("ฐาน|ประธาน" -> "ฐานะ").
+4. Ranking: noisy channel, log P(edit) + log P(words | neighbours) from the bigram LM (the window
+   plus the next word), against keeping the text: a run scored as one unknown word, or by the LM
+   when the corpus knows its pieces ("คอ|ล|เซ็นเตอร์"); a known pair by the LM. A bonus when the
+   corrected word occurs elsewhere in the document. The gain beyond a calibrated margin becomes a
+   0..1 score. Document evidence comes from one index of the document's pieces, so time is linear
+   in the document's length, and a run seen again in the same context is answered from a cache.
 """
 
 from __future__ import annotations
 
 import math
+import unicodedata
 import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.text.spelling.build_lm import BOUNDARY, FLAG_LEXICON, FLAG_NAME, is_thai_char, token_class
+from pipeline.text.spelling.build_lm import BOUNDARY, FLAG_LEXICON, FLAG_NAME, ID_BITS, is_thai_char, token_class
 from pipeline.text.spelling.keyboard import COSTS, THAI_ALPHABET, neighbours, substitutions
 from pipeline.text.spelling.lm import DEFAULT_MODEL, WordLM
 
@@ -33,9 +42,12 @@ SINGLE_WORDS = {"ณ", "ฯ", "ๆ"}
 TITLES = {
     "นาย", "นาง", "นางสาว", "น.ส.", "ดร.", "ศ.", "รศ.", "ผศ.", "พล.อ.", "พล.ต.อ.", "ประธานาธิบดี",
     "นายกรัฐมนตรี", "นายกฯ", "รัฐมนตรี", "สมเด็จ", "พระ", "เจ้าชาย", "เจ้าหญิง", "คุณ", "ท่าน", "มิสเตอร์",
-    "ประธาน", "ผู้ว่าการ", "ผู้ว่าราชการ", "เอกอัครราชทูต", "ราชินี", "กษัตริย์", "สุลต่าน", "โฆษก",
+    "ประธาน", "นายแพทย์", "แพทย์หญิง", "นพ.", "พญ.", "ทันตแพทย์", "เภสัชกร", "ศาสตราจารย์", "อาจารย์",
+    "หม่อมราชวงศ์", "หม่อมหลวง", "ม.ร.ว.", "ม.ล.", "พลเอก", "พลตำรวจเอก", "พันเอก", "พันตำรวจเอก", "ผู้ว่าการ", "ผู้ว่าราชการ", "เอกอัครราชทูต", "ราชินี", "กษัตริย์", "สุลต่าน", "โฆษก",
 }
 _FAMILY_NAME = re.compile(r"(?:นางสาว|นาง|นาย(?!ก)|ดร\.|นพ\.|พญ\.|พล\.[ก-ฮ]\.)[\u0e01-\u0e4e]{2,20} [\u0e01-\u0e4e]{0,12}$")
+OPENERS = set("(“\"'‘[{«")
+CLOSERS = set(")”\"'’]}»")
 MAX_RUN = 16  # longer unknown strings are names or foreign words, not typos
 
 
@@ -50,6 +62,19 @@ class Params:
     min_count: int = 20  # corpus count that makes a word known
     min_count_short: int = 100  # the same for a listed word of one or two letters
     cand_min_count: int = 5  # corpus count a candidate word needs (or be in the word list)
+    # a typo that the segmenter cuts into known words ("กฎ|หาย" for กฎหมาย)
+    split_max_bigram: int = 50  # the pair's LM bigram count is at most this
+    split_min_count: int = 200  # the joined word's corpus count
+    split_ratio: int = 1000  # ... and the word is this many times commoner than the pair
+    split_piece_edit: bool = True  # also a real-word error in one piece of a rare pair
+    split_edit_min_bigram: int = 50  # ... when the corrected pair is this common in the corpus
+    split_edit_cost: float = 6.0  # ... at this extra cost (the text as written is a real word)
+    split_max_len: int = 12  # the pair's length in characters
+    split_margin: float = 3.0  # margin for these (in place of ``margin``)
+    glued_removal: float = 6.0  # extra cost: removing the first letter of a word glued to the previous
+    score_next: bool = True  # the LM scores a run's window together with the next word
+    orig_by_lm: bool = True  # a run of pieces the LM knows is scored by the LM too (the better of the two)
+    orig_lm_min_count: int = 2  # ... pieces seen this often in the corpus
 
 
 @dataclass
@@ -96,6 +121,76 @@ def _trim(text: str, b: list[int], start: int, end: int, new: str, rs: int, re: 
     return start, end, new
 
 
+def _pieces(text: str, b: list[int]) -> list[int]:
+    """Segmenter boundaries, with a piece that starts with spaces cut after them (thaibreak glues a
+    mark that cannot start a word to the space before it: " ำนักงาน" -> " ำ|นัก|งาน")."""
+    extra = []
+    for i in range(len(b) - 1):
+        s, e = b[i], b[i + 1]
+        if e - s > 1 and text[s].isspace() and not text[e - 1].isspace():
+            k = s
+            while k < e and text[k].isspace():
+                k += 1
+            if k < e:
+                extra.append(k)
+    return sorted(set(b) | set(extra)) if extra else b
+
+
+class _DocIndex:
+    """Where each segmenter piece occurs in one document, built once (linear in its length), so that
+    document evidence (is this run repeated? is the corrected word written elsewhere?) is a lookup
+    instead of a scan of the whole text per suspicious run."""
+
+    def __init__(self, toks: list[str]) -> None:
+        self.toks = toks
+        self._pos: dict[str, list[int]] | None = None
+        self._memo: dict[tuple, int] = {}
+        self.runs: dict[tuple, tuple | None] = {}  # corrections of runs already seen, by their context
+
+    def _positions(self) -> dict[str, list[int]]:
+        if self._pos is None:
+            pos: dict[str, list[int]] = {}
+            for i, t in enumerate(self.toks):
+                lst = pos.get(t)
+                if lst is None:
+                    pos[t] = [i]
+                else:
+                    lst.append(i)
+            self._pos = pos
+        return self._pos
+
+    def contexts(self, seq: tuple[str, ...], limit: int = 2, width: int = 4) -> int:
+        """Distinct contexts (``width`` pieces on either side, as LM classes) of the occurrences of
+        the piece sequence ``seq``, up to ``limit``. Verbatim copies of a passage share their
+        contexts, so a typo in a repeated paragraph counts once; a name used across the document
+        does not."""
+        key = (seq, limit)
+        got = self._memo.get(key)
+        if got is not None:
+            return got
+        pos = self._positions()
+        lists = [pos.get(t) for t in seq]
+        if any(lst is None for lst in lists):
+            self._memo[key] = 0
+            return 0
+        k = min(range(len(seq)), key=lambda j: len(lists[j]))  # the rarest piece anchors the search
+        toks, n, m = self.toks, len(self.toks), len(seq)
+        seen: set[tuple[str, str]] = set()
+        for i in lists[k]:
+            s = i - k
+            if s < 0 or s + m > n or tuple(toks[s:s + m]) != seq:
+                continue
+            seen.add((tuple(token_class(toks[j]) if j >= 0 else BOUNDARY for j in range(s - width, s)),
+                      tuple(token_class(toks[j]) if j < n else BOUNDARY for j in range(s + m, s + m + width))))
+            if len(seen) >= limit:
+                break
+        self._memo[key] = len(seen)
+        return len(seen)
+
+    def occurs(self, seq: tuple[str, ...]) -> bool:
+        return self.contexts(seq, 1) > 0
+
+
 @dataclass
 class SpellingCorrector:
     lm: WordLM
@@ -113,6 +208,8 @@ class SpellingCorrector:
         self.cand_words = {w for w in self.lm.word_set(p.cand_min_count, FLAG_LEXICON) if len(w) > 1 or w in SINGLE_WORDS}
         self.known.difference_update(w for w in list(self.known) if len(w) == 1 and w not in SINGLE_WORDS)
         self.known.update(SINGLE_WORDS)
+        self._split_cache: dict[tuple[str, str, str], dict[str, tuple[float, str]]] = {}
+        self._split_index: tuple[set[str], dict[str, list[tuple[str, int]]], dict[str, list[tuple[str, int]]]] | None = None
 
     @classmethod
     def load(cls, model: str | Path | None = None, allow: frozenset[str] = frozenset(),
@@ -128,14 +225,12 @@ class SpellingCorrector:
     def suggest(self, text: str) -> list[Suggestion]:
         import thaibreak
 
-        b = thaibreak.boundaries(text)
+        b = _pieces(text, thaibreak.boundaries(text))
         if len(b) < 2:
             return []
         toks = [text[b[i]:b[i + 1]] for i in range(len(b) - 1)]
         known = self.known
         sus = [i for i, t in enumerate(toks) if (t not in known or t[0] in NON_INITIAL) and self._suspicious(t)]
-        if not sus:
-            return []
         runs: list[list[int]] = []
         for i in sus:
             if runs and runs[-1][-1] == i - 1:
@@ -148,35 +243,244 @@ class SpellingCorrector:
             while i >= 0:
                 allowed.append((i, i + len(w)))
                 i = text.find(w, i + 1)
+        doc = _DocIndex(toks)
         out: list[Suggestion] = []
         for run in runs:
             rs, re = b[run[0]], b[run[-1] + 1]
             if any(s < re and rs < e for s, e in allowed):
                 continue
-            s = self._correct_run(text, b, toks, run[0], run[-1])
+            s = self._correct_run_cached(text, b, toks, run[0], run[-1], doc)
             if s is not None and s.score >= self.params.report_min:
-                if out and s.start < out[-1].end:
-                    if s.score <= out[-1].score:
-                        continue
-                    out.pop()
                 out.append(s)
+        out.extend(s for s in self._split_words(text, b, toks, set(sus), doc, allowed) if s.score >= self.params.report_min)
+        out.sort(key=lambda s: s.start)
+        kept: list[Suggestion] = []
+        for s in out:
+            if kept and s.start < kept[-1].end:
+                if s.score <= kept[-1].score:
+                    continue
+                kept.pop()
+            kept.append(s)
+        return kept
+
+    # ------------------------------------------------------------------------------------------
+    def _split_idx(self):
+        """Frequent words by their one-letter deletions and one-letter wildcards (built once)."""
+        if self._split_index is None:
+            p = self.params
+            freq = {w for w, c in zip(self.lm.words, self.lm.counts)
+                    if c >= p.split_min_count and len(w) >= 3 and all(is_thai_char(ch) for ch in w)}
+            dels: dict[str, list[tuple[str, int]]] = {}
+            subs: dict[str, list[tuple[str, int]]] = {}
+            for w in freq:
+                for j in range(len(w)):
+                    dels.setdefault(w[:j] + w[j + 1:], []).append((w, j))
+                    subs.setdefault(w[:j] + "?" + w[j + 1:], []).append((w, j))
+            self._split_index = (freq, dels, subs)
+        return self._split_index
+
+    def _split_candidates(self, q: str, before: str = "", after: str = "") -> dict[str, tuple[float, str]]:
+        """Frequent words one edit away from ``q``: word -> (channel cost, kind). Cached (the same
+        pairs recur across documents)."""
+        got = self._split_cache.get(q)
+        if got is None:
+            if len(self._split_cache) > 500_000:
+                self._split_cache.clear()
+            got = self._split_cache[q] = self._split_candidates_uncached(q)
+        if not got:
+            return {}
+        # a dropped letter that stands right next to the string is a word cut elsewhere
+        # ("ติดตา|มาร" is not "ติดตาม" missing its ม)
+        return {w: (cost, kind) for w, (cost, kind, edge) in got.items()
+                if not edge or (edge == "<" and w[0] != before) or (edge == ">" and w[-1] != after)}
+
+    def _split_candidates_uncached(self, q: str) -> dict[str, tuple[float, str, str]]:
+        freq, dels, subs = self._split_idx()
+        out: dict[str, tuple[float, str, str]] = {}
+
+        def add(w: str, cost: float, kind: str, edge: str = "") -> None:
+            if w != q and (w not in out or cost < out[w][0]):
+                out[w] = (cost, kind, edge)
+
+        for w, j in dels.get(q, ()):  # a dropped letter (at the start or end: see the caller)
+            add(w, COSTS["delete"], "delete", "<" if j == 0 else ">" if j == len(w) - 1 else "")
+        n = len(q)
+        for j in range(n):
+            ch = q[j]
+            prev_c = q[j - 1] if j > 0 else ""
+            next_c = q[j + 1] if j + 1 < n else ""
+            v = q[:j] + q[j + 1:]
+            # an extra letter, never the first or last one (that would drop a prefix or suffix of
+            # the pair: "ณ|สมัย", "ไพ|โร" are more often names than typos)
+            if 0 < j < n - 1 and v in freq:
+                if ch == prev_c or ch == next_c:
+                    add(v, COSTS["double"], "double")
+                elif ch in neighbours(prev_c) or ch in neighbours(next_c):
+                    add(v, COSTS["insert_near"], "insert")
+                else:
+                    add(v, COSTS["insert"], "insert")
+            if next_c and ch != next_c:
+                v = q[:j] + next_c + ch + q[j + 2:]
+                if v in freq:
+                    add(v, COSTS["transpose"], "transpose")
+            hits = subs.get(q[:j] + "?" + q[j + 1:])
+            if hits:
+                kinds = dict(substitutions(ch))
+                antic = ch == next_c or (j + 2 < n and ch == q[j + 2])
+                for w, _ in hits:
+                    kind = kinds.get(w[j])
+                    if kind is not None:
+                        add(w, COSTS[kind], kind)
+                    elif antic:
+                        add(w, COSTS["anticipate"], "anticipate")
+        return out
+
+    def _split_words(self, text: str, b: list[int], toks: list[str], sus: set[int], doc: _DocIndex,
+                     allowed: list[tuple[int, int]]) -> list[Suggestion]:
+        """Typos the segmenter cuts into known words: two adjacent known pieces the LM has (almost)
+        never seen together, whose join is one edit from a frequent word that fits the context
+        better than the pair does (both sides scored by the LM)."""
+        import numpy as np
+
+        p = self.params
+        n = len(toks)
+        if n < 2:
+            return []
+        index = self.lm.index
+        ids = np.array([index.get(t, -1) for t in toks], dtype=np.int64)
+        ok = ids >= 0
+        pair = ok[:-1] & ok[1:]
+        cand = np.flatnonzero(pair)
+        if not len(cand):
+            return []
+        keys = ((ids[cand] << ID_BITS) | ids[cand + 1]).astype(np.uint64)
+        bk = self.lm.bigram_keys
+        j = np.searchsorted(bk, keys)
+        j = np.minimum(j, len(bk) - 1)
+        found = bk[j] == keys
+        counts = np.where(found, self.lm.bigram_counts[j], 0)
+        known = self.known
+        out: list[Suggestion] = []
+        lm = self.lm
+
+        def usable(j: int) -> bool:
+            t = toks[j] if 0 <= j < n else ""
+            return (bool(t) and j not in sus and t in known
+                    and all(is_thai_char(c) and c not in "ๆฯ" for c in t))
+
+        done: set[tuple[int, int]] = set()
+        rare = counts <= p.split_max_bigram
+        for i, pair_count in zip(cand[rare].tolist(), counts[rare].tolist()):
+            if i - 1 in sus or i + 2 in sus or not usable(i) or not usable(i + 1):
+                continue
+            # the pair, or the pair with a known piece on either side ("กระ|ทร|สง")
+            best: tuple[float, str, str, int, int] | None = None
+            second = -1e9
+            for x, y in ((i, i + 1), (i - 1, i + 1), (i, i + 2)):
+                if (x, y) in done or (x != i and not usable(x)) or (y != i + 1 and not usable(y)):
+                    continue
+                done.add((x, y))
+                if (x != i or y != i + 1) and (x - 1 in sus or y + 1 in sus):
+                    continue
+                rs, re = b[x], b[y + 1]
+                if re - rs > p.split_max_len or any(s < re and rs < e for s, e in allowed):
+                    continue
+                q = text[rs:re]
+                cands = self._split_candidates(q, text[rs - 1] if rs > 0 else "", text[re] if re < len(text) else "")
+                if not cands or self._protected(text, b, toks, x, y, doc):
+                    continue
+                prev = token_class(toks[x - 1]) if x > 0 else BOUNDARY
+                nxt = token_class(toks[y + 1]) if y + 1 < n else BOUNDARY
+                orig = 0.0
+                last = prev
+                for j in range(x, y + 1):
+                    orig += lm.logp(toks[j], last, p.unk_logp)
+                    last = toks[j]
+                orig += lm.logp(nxt, last, p.unk_logp)
+                for w, (cost, kind) in cands.items():
+                    # a pair the corpus writes now and then is a phrase unless the word is far
+                    # commoner ("ผลัด|กัน" take turns, not "ผลักดัน")
+                    if pair_count * p.split_ratio > lm.count(w):
+                        continue
+                    gain = lm.logp(w, prev, p.unk_logp) + lm.logp(nxt, w, p.unk_logp) - orig - cost
+                    if self._written_in(w, doc):
+                        gain += p.doc_bonus
+                    if best is None or gain > best[0]:
+                        if best is not None:
+                            second = max(second, best[0])
+                        best = (gain, w, kind, x, y)
+                    else:
+                        second = max(second, gain)
+            # a real-word error in one piece of the pair ("ใน|ฐาน|ประธาน" -> "ฐานะ"): the new pair
+            # must be a common one in the corpus
+            if p.split_piece_edit:
+                prev = token_class(toks[i - 1]) if i > 0 else BOUNDARY
+                nxt = token_class(toks[i + 2]) if i + 2 < n else BOUNDARY
+                t1, t2 = toks[i], toks[i + 1]
+                orig = None
+                for k in (i, i + 1):
+                    if len(toks[k]) < 2 or any(s < b[k + 1] and b[k] < e for s, e in allowed):
+                        continue
+                    cands = self._split_candidates(toks[k], text[b[k] - 1] if b[k] > 0 else "",
+                                                   text[b[k + 1]] if b[k + 1] < len(text) else "")
+                    if not cands:
+                        continue
+                    if orig is None:
+                        if self._protected(text, b, toks, i, i + 1, doc):
+                            break
+                        orig = (lm.logp(t1, prev, p.unk_logp) + lm.logp(t2, t1, p.unk_logp)
+                                + lm.logp(nxt, t2, p.unk_logp))
+                    for w, (cost, kind) in cands.items():
+                        a1, a2 = (w, t2) if k == i else (t1, w)
+                        ia, ib = lm.index.get(a1), lm.index.get(a2)
+                        if ia is None or ib is None or lm.bigram_count(ia, ib) < p.split_edit_min_bigram:
+                            continue
+                        if pair_count * p.split_ratio > lm.bigram_count(ia, ib) * 10:
+                            continue
+                        gain = (lm.logp(a1, prev, p.unk_logp) + lm.logp(a2, a1, p.unk_logp)
+                                + lm.logp(nxt, a2, p.unk_logp) - orig - cost - p.split_edit_cost)
+                        if best is None or gain > best[0]:
+                            if best is not None:
+                                second = max(second, best[0])
+                            best = (gain, w, kind, k, k)
+                        else:
+                            second = max(second, gain)
+            if best is None:
+                continue
+            gain, w, kind, x, y = best
+            if second > gain - 2.0:
+                gain = min(gain, gain - second + p.split_margin)
+            score = 1.0 / (1.0 + math.exp(-(gain - p.split_margin) / p.scale))
+            if score >= p.report_min:
+                out.append(Suggestion(b[x], b[y + 1], text[b[x]:b[y + 1]], w, round(score, 4),
+                                      f"noisy-channel-split:{kind}", round(gain, 3)))
         return out
 
     # ------------------------------------------------------------------------------------------
-    def _protected(self, text: str, b: list[int], toks: list[str], a: int, z: int) -> bool:
+    def _protected(self, text: str, b: list[int], toks: list[str], a: int, z: int, doc: _DocIndex) -> bool:
         run = text[b[a]:b[z + 1]]
         if len(run) > MAX_RUN or run in self.allow or self.lm.has_flag(run, FLAG_NAME):
             return True
-        if len(run) >= 4 and text.count(run) >= 2:
+        # repeated in the document (in different contexts: a copied passage is one typing)
+        if len(run) >= 4 and doc.contexts(tuple(toks[a:z + 1])) >= 2:
             return True
         # the run with its neighbouring pieces repeated: a name cut into pieces
-        ctx = text[b[max(a - 1, 0)]:b[min(z + 2, len(b) - 1)]]
-        if not any(c.isspace() for c in ctx) and text.count(ctx) >= 2:
+        ca, cz = max(a - 1, 0), min(z + 1, len(toks) - 1)
+        if not any(toks[j].isspace() for j in range(ca, cz + 1)) and doc.contexts(tuple(toks[ca:cz + 1])) >= 2:
             return True
         # touching Latin letters or digits (URLs, codes, mixed names)
         before = text[b[a] - 1] if b[a] > 0 else " "
         after = text[b[z + 1]] if b[z + 1] < len(text) else " "
-        if (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum()) or before in "/@._-#" or after in "/@_-":
+        if (before.isascii() and before.isalnum()) or (after.isascii() and after.isalnum()) or before in "/@_-#" or after in "/@_-":
+            return True
+        # after a dot: a domain or file name ("thaigov.go.th"), not a Thai abbreviation ("ครม.", "จ.")
+        if before == "." and b[a] >= 2 and not is_thai_char(text[b[a] - 2]):
+            return True
+        # a format character (zero-width space...) inside the word
+        if unicodedata.category(before) == "Cf" or unicodedata.category(after) == "Cf":
+            return True
+        # a short quoted or bracketed unit: an abbreviation, a list marker, a title ("(ก)", "“จภ”")
+        if (before in OPENERS or after in CLOSERS) and (len(run) <= 2 or (before in OPENERS and after in CLOSERS)):
             return True
         # after a title (skipping one space)
         j = a - 1
@@ -189,10 +493,27 @@ class SpellingCorrector:
             return True
         return False
 
-    def _correct_run(self, text: str, b: list[int], toks: list[str], a: int, z: int) -> Suggestion | None:
+    def _correct_run_cached(self, text: str, b: list[int], toks: list[str], a: int, z: int,
+                            doc: _DocIndex) -> Suggestion | None:
+        """``_correct_run``, once per distinct run-in-context of a document (the answer depends on
+        the text up to 40 characters before the run and three pieces after it, and on the document
+        evidence, which is the same for every copy)."""
+        key = (text[max(0, b[a] - 40):b[a]], tuple(toks[max(0, a - 2):a]), a >= 2, tuple(toks[a:z + 4]))
+        if key in doc.runs:
+            got = doc.runs[key]
+            if got is None:
+                return None
+            ds, de, new, score, method, gain = got
+            return Suggestion(b[a] + ds, b[a] + de, text[b[a] + ds:b[a] + de], new, score, method, gain)
+        s = self._correct_run(text, b, toks, a, z, doc)
+        doc.runs[key] = None if s is None else (s.start - b[a], s.end - b[a], s.text, s.score, s.method, s.gain)
+        return s
+
+    def _correct_run(self, text: str, b: list[int], toks: list[str], a: int, z: int,
+                     doc: _DocIndex) -> Suggestion | None:
         import thaibreak
 
-        if self._protected(text, b, toks, a, z):
+        if self._protected(text, b, toks, a, z, doc):
             return None
         n = len(toks)
         known = self.known
@@ -212,12 +533,20 @@ class SpellingCorrector:
             lo = b[a] - b[wa]
             hi = b[z + 1] - b[wa]
             prev = token_class(toks[wa - 1]) if wa > 0 else BOUNDARY
-            nxt = token_class(toks[wb + 1]) if wb + 1 < n else BOUNDARY
-            orig_lp = self._orig_logp(toks, wa, wb, a, z, prev, nxt, hi - lo)
+            # the LM scores the window plus the next Thai word: a fix can make the segmenter join
+            # them ("ำนัก|งาน" -> "สำนักงาน")
+            ext = ""
+            xb = wb
+            if p.score_next and wb + 1 < n and toks[wb + 1] in known and all(is_thai_char(ch) for ch in toks[wb + 1]):
+                ext = toks[wb + 1]
+                xb = wb + 1
+            nxt = token_class(toks[xb + 1]) if xb + 1 < n else BOUNDARY
+            orig_lp = self._orig_logp(toks, wa, xb, a, z, prev, nxt, hi - lo)
             for c in self._candidates(q, lo, hi):
                 # score the window as the segmenter (and so the LM) would cut the corrected text
-                vb = thaibreak.boundaries(c.v)
-                seg = [c.v[vb[k]:vb[k + 1]] for k in range(len(vb) - 1)]
+                cv = c.v + ext
+                vb = thaibreak.boundaries(cv)
+                seg = [cv[vb[k]:vb[k + 1]] for k in range(len(vb) - 1)]
                 if any(w not in known for w in seg):
                     continue
                 lp = 0.0
@@ -243,6 +572,10 @@ class SpellingCorrector:
                 if len(new) < 2:
                     continue
                 gain = lp - orig_lp - c.cost
+                # an extra letter removed at the start of a word glued to the previous one: as often
+                # the end of that word (a name, "เทพ|ยวดี") as a typo
+                if c.dq == 1 and c.dv == 0 and c.i == ws and b[wa] + ws > 0 and is_thai_char(text[b[wa] + ws - 1]):
+                    gain -= p.glued_removal
                 key = _trim(text, b, b[wa] + ws, b[wa] + we - delta, new, b[a], b[z + 1], self.cand_words)
                 if key not in best or gain > best[key][0]:
                     best[key] = (gain, c.kind)
@@ -252,7 +585,7 @@ class SpellingCorrector:
         # document evidence: the corrected word is written correctly elsewhere in the document
         rescored = []
         for (start, end, new), (gain, kind) in ranked:
-            if len(new) >= 3 and new in text:
+            if len(new) >= 3 and self._written_in(new, doc):
                 gain += p.doc_bonus
             rescored.append(((start, end, new), (gain, kind)))
         ranked = sorted(rescored, key=lambda kv: -kv[1][0])
@@ -263,6 +596,12 @@ class SpellingCorrector:
             gain = min(gain, gain - second + p.margin) if second > gain - 2.0 else gain
         score = 1.0 / (1.0 + math.exp(-(gain - p.margin) / p.scale))
         return Suggestion(start, end, text[start:end], new, round(score, 4), f"noisy-channel:{kind}", round(gain, 3))
+
+    def _written_in(self, word: str, doc: _DocIndex) -> bool:
+        import thaibreak
+
+        wb = thaibreak.boundaries(word)
+        return doc.occurs(tuple(word[wb[k]:wb[k + 1]] for k in range(len(wb) - 1)))
 
     def _orig_logp(self, toks: list[str], wa: int, wb: int, a: int, z: int, prev: str, nxt: str, run_len: int) -> float:
         p = self.params
@@ -277,6 +616,16 @@ class SpellingCorrector:
             lp += self.lm.logp(toks[j], last, p.unk_logp)
             last = toks[j]
         lp += self.lm.logp(nxt, last, p.unk_logp)
+        if p.orig_by_lm and all(self.lm.count(toks[j]) >= p.orig_lm_min_count for j in range(a, z + 1)):
+            # the pieces of the run are in the LM: the text as written may be likelier than an
+            # unknown word ("คอ|ล|เซ็นเตอร์" is how the corpus writes call centre)
+            alt = 0.0
+            last = prev
+            for j in range(wa, wb + 1):
+                alt += self.lm.logp(toks[j], last, p.unk_logp)
+                last = toks[j]
+            alt += self.lm.logp(nxt, last, p.unk_logp)
+            lp = max(lp, alt)
         return lp
 
     # ------------------------------------------------------------------------------------------
