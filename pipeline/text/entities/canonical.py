@@ -160,7 +160,9 @@ def resolve_document(text: str, mentions: list[Mention], sentences: Sequence[Seq
         for s, e in spans:
             sent_of_start[s] = k
             sent_of_end[e] = k
-    taken = sorted((m.start, m.end) for m in out)
+    covered = bytearray(len(text) + 1)  # characters already inside a mention (O(1) overlap tests)
+    for m in out:
+        covered[m.start:m.end] = b"\x01" * (m.end - m.start)
     added: list[Mention] = []
     seen_parts: set[str] = set()
     for f, parts in full:
@@ -172,12 +174,11 @@ def resolve_document(text: str, mentions: list[Mention], sentences: Sequence[Seq
             while pos >= 0:
                 end = pos + len(part)
                 k = sent_of_start.get(pos)
-                if k is not None and sent_of_end.get(end) == k and not any(
-                        s < end and pos < e for s, e in taken):
+                if k is not None and sent_of_end.get(end) == k and not any(covered[pos:end]):
                     g = referent(part, pos)
                     added.append(type(f)(pos, end, part, "PERSON", 0.7, "coref",
                                          g.canonical if g is not None else f.canonical, None))
-                    taken.append((pos, end))
+                    covered[pos:end] = b"\x01" * (end - pos)
                 pos = text.find(part, end)
     if added:
         out = sorted(out + added, key=lambda m: m.start)

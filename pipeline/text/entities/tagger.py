@@ -144,13 +144,15 @@ class EntityTagger:
         return out
 
     def _latin_mentions(self, text: str, spans: Sequence[Span]) -> list[Mention]:
-        if not any("A" <= ch <= "Z" for ch in text):
+        # only this sentence's stretch of the text: scanning the whole document per sentence was quadratic
+        lo, hi = spans[0][0], spans[-1][1]
+        if not any("A" <= ch <= "Z" for ch in text[lo:hi]):
             return []
         entries = self.resources.entries
         starts = {s for s, _ in spans}
         ends = {e for _, e in spans}
         out: list[Mention] = []
-        for m in _LATIN_RUN.finditer(text):
+        for m in _LATIN_RUN.finditer(text, lo, hi):
             start, end = m.span()
             if start not in starts or end not in ends:
                 continue
