@@ -207,6 +207,7 @@ EVALUATIONS: dict[str, str] = {
     "dates": "Date mentions: span P/R/F1 (overlap) and value accuracy, against dateparser.",
     "typos": "Typo correction: line recall, precision, false alarms per 1,000 words, against pythainlp and symspell.",
     "ner": "Entities in ThaiNER JSONL: micro and per-label P/R/F1 (exact spans), against pythainlp's ThaiNER 1.5.1 CRF.",
+    "cooperation": "Cooperation spans: area and party micro P/R/F1, domestic spans tagged, against a plain keyword lookup.",
 }
 """Evaluation name → one-line summary; each has a module ``pipeline.eval.<name>``."""
 
@@ -233,6 +234,22 @@ def train_ner(
             raise typer.Exit(EXIT_USAGE)
     result = train_entities(train, dev, out)
     print(json.dumps(result, indent=1, ensure_ascii=False, default=str))
+
+
+@app.command()
+def show(
+    doc_id: Annotated[str, typer.Argument(help="The document to show.")],
+    out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("data/processed"),
+) -> None:
+    """One document at a glance: who cooperates with whom, on what, and when."""
+    from pipeline.loader import load
+    from pipeline.text.cooperation.rollup import summarise
+
+    tables = load(out)
+    if "documents" not in tables or doc_id not in set(tables["documents"].doc_id):
+        console.print(f"[red]error:[/red] no document {doc_id!r} in {out}")
+        raise typer.Exit(EXIT_USAGE)
+    print(summarise(tables, doc_id))
 
 
 @app.command()

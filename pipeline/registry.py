@@ -21,6 +21,7 @@ from typing import Any
 
 from pipeline.errors import ConfigError
 from pipeline.stages.base import TEXT, Stage
+from pipeline.stages.cooperation import CooperationStage
 from pipeline.stages.dates import DatesStage
 from pipeline.stages.entities import EntitiesStage
 from pipeline.stages.normalize import NormalizeStage
@@ -33,9 +34,10 @@ STAGE_FACTORIES: dict[str, Callable[..., Stage]] = {
     "segment": SegmentStage,
     "entities": EntitiesStage,
     "dates": DatesStage,
+    "cooperation": CooperationStage,
 }
 # spelling runs before segment: the words, sentences and every later stage see the corrected text
-DEFAULT_STAGES: tuple[str, ...] = ("normalize", "spelling", "segment", "entities", "dates")
+DEFAULT_STAGES: tuple[str, ...] = ("normalize", "spelling", "segment", "entities", "dates", "cooperation")
 
 
 def stage_defaults(name: str) -> dict[str, Any]:

@@ -7,13 +7,13 @@ from pipeline.stages.base import SENTENCES
 
 
 def test_registry_snapshot():
-    assert sorted(STAGE_FACTORIES) == ["dates", "entities", "normalize", "segment", "spelling"]
-    assert DEFAULT_STAGES == ("normalize", "spelling", "segment", "entities", "dates")
+    assert sorted(STAGE_FACTORIES) == ["cooperation", "dates", "entities", "normalize", "segment", "spelling"]
+    assert DEFAULT_STAGES == ("normalize", "spelling", "segment", "entities", "dates", "cooperation")
 
 
 def test_default_config_resolves_every_setting():
     assert Pipeline.from_config().config() == {
-        "pipeline": {"stages": ["normalize", "spelling", "segment", "entities", "dates"]},
+        "pipeline": {"stages": ["normalize", "spelling", "segment", "entities", "dates", "cooperation"]},
         "stages": {
             "normalize": {"rules": ["invisible", "spaces", "sara_e", "space_before_mark", "marks", "nfc"]},
             "spelling": {"threshold": 0.5, "allow_list": None, "model": None, "report_min": 0.2,
@@ -22,6 +22,7 @@ def test_default_config_resolves_every_setting():
             "entities": {"model": None, "rules": True, "coref": True,
                          "labels": ["PERSON", "ORGANIZATION", "LOCATION", "FACILITY", "EVENT"]},
             "dates": {},
+            "cooperation": {"taxonomy": None, "parties": None},
         },
     }
 

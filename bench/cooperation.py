@@ -1,0 +1,127 @@
+"""Cooperation benchmark: eval table (ours vs keyword lookup), the sample article, speed, samples.
+
+    .venv/bin/python bench/cooperation.py [--docs N] [--samples 30]
+
+Builds the eval file from ``bench/data/cooperation_dev_gold.jsonl`` (article ids, offsets and
+labels only; the text is cut from ../shared/data at run time): the five passages of seed_gold.json
+plus spans picked by hand from the dev news (cooperation passages and domestic ones). Then prints
+the eval table, the sample-article check, the stage's speed on the dev news (stage alone, one core)
+and sample rows found in the dev news to eyeball.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import random
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _common import ROOT, SHARED_DATA, require  # noqa: F401  (sets sys.path, offline switches)
+
+from pipeline.document import Document
+from pipeline.eval.cooperation import build_pipeline, evaluate
+
+GOLD = ROOT / "bench" / "data" / "cooperation_dev_gold.jsonl"
+
+
+def article_texts(ids: set[str]) -> dict[str, str]:
+    """Texts by id: ``sample_article`` and thaigov ids (title + "\\n" + body)."""
+    texts = {"sample_article": require(SHARED_DATA / "sample_article.txt").read_text(encoding="utf-8")}
+    with open(require(SHARED_DATA / "thaigov_dev_1000.jsonl"), encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            if rec["id"] in ids:
+                texts[rec["id"]] = f"{rec.get('title') or ''}\n{rec['body']}"
+    return texts
+
+
+def build_eval_file(out: Path) -> int:
+    spans_by_doc: dict[str, list[dict]] = {}
+    for line in GOLD.read_text(encoding="utf-8").splitlines():
+        if line.strip():
+            g = json.loads(line)
+            spans_by_doc.setdefault(g["doc_id"], []).append(
+                {k: g[k] for k in ("start", "end", "areas", "parties")})
+    texts = article_texts(set(spans_by_doc))
+    with open(out, "w", encoding="utf-8") as fh:
+        for doc_id, spans in spans_by_doc.items():
+            fh.write(json.dumps({"doc_id": doc_id, "text": texts[doc_id], "spans": spans}, ensure_ascii=False) + "\n")
+    return sum(len(s) for s in spans_by_doc.values())
+
+
+def table(rows: list[dict]) -> str:
+    keys = [k for k in rows[0] if k != "stages"]
+    lines = [" | ".join(keys)]
+    lines += [" | ".join(str(r.get(k, "")) for k in keys) for r in rows]
+    return "\n".join(lines)
+
+
+def sample_check(pipe, coop) -> bool:
+    gold = json.loads(require(SHARED_DATA / "seed_gold.json").read_text(encoding="utf-8"))["cooperation"]
+    text = (SHARED_DATA / "sample_article.txt").read_text(encoding="utf-8")
+    doc = coop(pipe(Document("sample_article", text)))
+    ok_all = True
+    for g in gold:
+        hit = [r for r in doc.cooperation if r["start"] < g["end"] and r["end"] > g["start"]]
+        areas = sorted({r["area"] for r in hit})
+        parties = sorted({p for r in hit for p in r["parties"]})
+        ok = areas == sorted(g["areas"]) and parties == sorted(g["parties"])
+        ok_all &= ok
+        print(f"  {'OK ' if ok else 'BAD'} [{g['start']}:{g['end']}] areas={areas} parties={parties}"
+              + ("" if ok else f"  gold={g['areas']} {g['parties']}"))
+    outside = [r for r in doc.cooperation if not any(r["start"] < g["end"] and r["end"] > g["start"] for g in gold)]
+    print(f"  rows outside the gold passages: {[(r['text'], r['area']) for r in outside]}")
+    return ok_all
+
+
+def main() -> None:
+    ap = argparse.ArgumentParser()
+    ap.add_argument("--docs", type=int, default=300, help="dev news articles for speed and samples")
+    ap.add_argument("--samples", type=int, default=30)
+    args = ap.parse_args()
+
+    with tempfile.TemporaryDirectory() as tmp:
+        path = Path(tmp) / "cooperation_eval.jsonl"
+        n = build_eval_file(path)
+        print(f"== eval on {n} hand-labelled dev spans ({GOLD.name}; development data, not held out)")
+        rows = evaluate(path)
+        print(table(rows))
+        print(f"  stages: {rows[0]['stages']}")
+
+    pipe, coop = build_pipeline()
+    print("== sample article (seed_gold.json cooperation passages)")
+    sample_check(pipe, coop)
+
+    print(f"== dev news: first {args.docs} articles")
+    docs = []
+    with open(require(SHARED_DATA / "thaigov_dev_1000.jsonl"), encoding="utf-8") as fh:
+        for i, line in enumerate(fh):
+            if i >= args.docs:
+                break
+            rec = json.loads(line)
+            docs.append(pipe(Document(rec["id"], f"{rec.get('title') or ''}\n{rec['body']}")))
+    coop(docs[0])  # load the taxonomy before timing
+    for d in docs:
+        d.cooperation.clear()
+    n_chars = sum(len(d.text) for d in docs)
+    t0 = time.perf_counter()
+    for d in docs:
+        coop(d)
+    elapsed = time.perf_counter() - t0
+    n_rows = sum(len(d.cooperation) for d in docs)
+    tagged = sum(bool(d.cooperation) for d in docs)
+    print(f"  speed (stage alone, one core): {n_chars / elapsed:,.0f} chars/s over {n_chars:,} chars; "
+          f"{n_rows} rows in {tagged}/{len(docs)} articles")
+    pool = [(d, r) for d in docs for r in d.cooperation]
+    random.Random(0).shuffle(pool)
+    print(f"== {min(args.samples, len(pool))} sample rows (context | area | parties | score)")
+    for d, r in pool[:args.samples]:
+        ctx = d.text[max(0, r["start"] - 60):r["end"] + 30].replace("\n", " ")
+        print(f"  {d.doc_id} @{r['start']}: …{ctx}… | {r['area']} | {','.join(r['parties'])} | {r['score']}")
+
+
+if __name__ == "__main__":
+    sys.exit(main())

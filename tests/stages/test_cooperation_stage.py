@@ -1,0 +1,80 @@
+"""CooperationStage: offsets in the original text, pickling, empty input, a user taxonomy."""
+
+from __future__ import annotations
+
+import pickle
+import textwrap
+
+import pytest
+
+from pipeline.stages.base import COOPERATION, SENTENCES
+from pipeline.stages.cooperation import CooperationStage
+from pipeline.stages.normalize import NormalizeStage
+from pipeline.stages.segment import SegmentStage
+from pipeline.stages.spelling import SpellingStage
+from pipeline.text.cooperation.taxonomy import TaxonomyError
+from tests.conftest import make_doc
+
+
+def run(text: str, stage: CooperationStage | None = None):
+    doc = make_doc(text)
+    for s in (NormalizeStage(), SpellingStage(), SegmentStage()):
+        doc = s(doc)
+    return (stage or CooperationStage())(doc)
+
+
+def test_protocol():
+    stage = CooperationStage()
+    assert stage.name == "cooperation" and stage.needs == frozenset({SENTENCES})
+    assert stage.provides == frozenset({COOPERATION})
+    assert stage.config() == {"taxonomy": None, "parties": None}
+
+
+def test_offsets_map_to_original(sample_text):
+    doc = run(sample_text)
+    assert doc.cooperation
+    row = next(r for r in doc.cooperation if r["area"] == "defense")
+    assert row["text"] == "การทหาร"                              # working text: the typo fixed
+    assert doc.text[row["start"]:row["end"]] == "การหหาร"         # original offsets
+    for r in doc.cooperation:
+        assert 0 <= r["start"] < r["end"] <= len(doc.text)
+        assert isinstance(r["parties"], list) and r["parties"] == sorted(r["parties"])
+        assert 0.0 < r["score"] <= 1.0
+
+
+def test_pickle_roundtrip():
+    stage = CooperationStage()
+    again = pickle.loads(pickle.dumps(stage))
+    assert len(pickle.dumps(stage)) < 500
+    text = "ไทยและญี่ปุ่นจะขยายความร่วมมือด้านพลังงานสะอาด"
+    assert run(text, again).cooperation == run(text, stage).cooperation
+
+
+@pytest.mark.parametrize("text", ["", "   \n ", "abc"])
+def test_empty_text(text):
+    assert run(text).cooperation == []
+
+
+def test_user_taxonomy_option(tmp_path):
+    path = tmp_path / "mine.toml"
+    path.write_text(textwrap.dedent("""
+        [context]
+        cues = ["ความร่วมมือ"]
+        [[area]]
+        code = "rice"
+        terms = ["ข้าว"]
+        [[party]]
+        code = "TH"
+        kind = "country"
+        terms = ["ไทย"]
+        [[party]]
+        code = "VN"
+        kind = "country"
+        terms = ["เวียดนาม"]
+    """), encoding="utf-8")
+    doc = run("ไทยกับเวียดนามขยายความร่วมมือด้านข้าว", CooperationStage(taxonomy=str(path)))
+    assert [(r["area"], r["parties"]) for r in doc.cooperation] == [("rice", ["TH", "VN"])]
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[[area]]\ncode = 'x'\nparent = 'y'\nterms = []\n", encoding="utf-8")
+    with pytest.raises(TaxonomyError):
+        CooperationStage(taxonomy=str(bad))

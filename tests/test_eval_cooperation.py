@@ -1,0 +1,27 @@
+"""``pipeline.eval.cooperation`` on a tiny file."""
+
+from __future__ import annotations
+
+import json
+
+from pipeline.eval.cooperation import evaluate
+
+
+def test_evaluate_tiny(tmp_path):
+    coop = "ไทยและญี่ปุ่นจะขยายความร่วมมือด้านเทคโนโลยีอวกาศ"
+    domestic = "รัฐบาลลดภาษีเพื่อกระตุ้นเศรษฐกิจ"
+    text = f"{coop}\n{domestic}"
+    rec = {"doc_id": "t1", "text": text, "spans": [
+        {"start": 0, "end": len(coop), "areas": ["space"], "parties": ["JP", "TH"]},
+        {"start": len(coop) + 1, "end": len(text), "areas": [], "parties": []},
+    ]}
+    path = tmp_path / "gold.jsonl"
+    path.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    rows = evaluate(path)
+    assert [r["system"] for r in rows] == ["thai-extract", "keyword lookup"]
+    ours, base = rows
+    assert list(ours)[0] == "system"
+    assert ours["area_f1"] == 1.0 and ours["party_f1"] == 1.0 and ours["domestic_tagged"] == 0.0
+    assert base["domestic_tagged"] == 1.0 and base["area_p"] < 1.0
+    assert ours["n_coop"] == 1 and ours["n_domestic"] == 1
+    assert len(evaluate(path, baselines=False)) == 1

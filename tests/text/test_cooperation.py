@@ -1,0 +1,191 @@
+"""Cooperation areas and parties: taxonomy validation, most specific codes, passages, parties."""
+
+from __future__ import annotations
+
+import json
+import textwrap
+
+import pytest
+
+from pipeline.stages.cooperation import CooperationStage
+from pipeline.stages.normalize import NormalizeStage
+from pipeline.stages.segment import SegmentStage
+from pipeline.stages.spelling import SpellingStage
+from pipeline.text.cooperation.rollup import summarise
+from pipeline.text.cooperation.taxonomy import TaxonomyError, load_taxonomy, trie_pattern
+from tests.conftest import make_doc
+
+try:
+    from pipeline.stages.entities import EntitiesStage
+except Exception:  # the entity stage is optional here
+    EntitiesStage = None  # type: ignore[assignment,misc]
+
+
+@pytest.fixture(scope="module")
+def stages():
+    chain = [NormalizeStage(), SpellingStage(), SegmentStage()]
+    if EntitiesStage is not None:
+        try:
+            chain.append(EntitiesStage())
+        except Exception:
+            pass
+    return chain
+
+
+def run(stages, text: str, with_entities: bool = True):
+    doc = make_doc(text)
+    for stage in stages:
+        if not with_entities and stage.name == "entities":
+            continue
+        doc = stage(doc)
+    return CooperationStage()(doc)
+
+
+def write(tmp_path, body: str, parties: str | None = None):
+    path = tmp_path / "tax.toml"
+    path.write_text(textwrap.dedent(body), encoding="utf-8")
+    ppath = None
+    if parties is not None:
+        ppath = tmp_path / "parties.toml"
+        ppath.write_text(textwrap.dedent(parties), encoding="utf-8")
+    return path, ppath
+
+
+PARTIES = """
+[meta]
+home = "TH"
+[[party]]
+code = "TH"
+kind = "country"
+terms = ["ไทย"]
+"""
+
+
+def test_taxonomy_errors_all_reported(tmp_path):
+    path, ppath = write(tmp_path, """
+        [context]
+        cues = ["ความร่วมมือ"]
+        [[area]]
+        code = "economy"
+        terms = ["เศรษฐกิจ"]
+        [[area]]
+        code = "economy"
+        terms = ["การค้า"]
+        [[area]]
+        code = "trade"
+        parent = "econ"
+        terms = ["ส่งออก"]
+        [[area]]
+        code = "empty"
+        terms = []
+        [[area]]
+        code = "culture"
+        terms = ["เศรษฐกิจ"]
+    """, PARTIES)
+    with pytest.raises(TaxonomyError) as info:
+        load_taxonomy(path, ppath)
+    text = str(info.value)
+    assert "duplicate code 'economy'" in text
+    assert "unknown parent 'econ'" in text
+    assert "code='empty'" in text and "terms is empty" in text
+    assert "'เศรษฐกิจ' is also a term of 'economy' at the same specificity" in text
+    assert str(path) in text and len(info.value.problems) >= 4
+
+
+def test_taxonomy_party_errors(tmp_path):
+    path, ppath = write(tmp_path, """
+        [context]
+        cues = ["ความร่วมมือ"]
+        [[area]]
+        code = "economy"
+        terms = ["เศรษฐกิจ"]
+    """, """
+        [meta]
+        home = "XX"
+        [[party]]
+        code = "THA"
+        kind = "country"
+        terms = ["ไทย"]
+        [[party]]
+        code = "MY"
+        terms = []
+    """)
+    with pytest.raises(TaxonomyError) as info:
+        load_taxonomy(path, ppath)
+    text = str(info.value)
+    assert "two letters" in text and "home 'XX'" in text and "terms is empty" in text
+
+
+def test_default_taxonomy_loads_and_rolls_up():
+    tax = load_taxonomy()
+    assert tax.areas["space"].parent == "technology"
+    assert tax.rollup({"nuclear_energy", "digital"}) == {"nuclear_energy", "energy", "digital", "technology"}
+    assert {"ASEAN", "BRICS", "ISLAMIC_WORLD", "MEKONG_LANCANG", "TH", "RU"} <= set(tax.parties)
+
+
+def test_trie_pattern_longest_match():
+    import re
+    rx = re.compile(trie_pattern(["เทคโนโลยี", "เทคโนโลยีอวกาศ", "อวกาศ"]))
+    assert [m.group() for m in rx.finditer("เทคโนโลยีอวกาศ และเทคโนโลยี")] == ["เทคโนโลยีอวกาศ", "เทคโนโลยี"]
+
+
+@pytest.mark.parametrize("phrase, code", [
+    ("เทคโนโลยีอวกาศ", "space"), ("อุตสาหกรรมอาหาร", "food_agriculture"), ("การทหาร", "defense"),
+    ("พลังงานนิวเคลียร์", "nuclear_energy"), ("เทคโนโลยีอุตสาหกรรมอาหาร", "food_agriculture"),
+    ("อุตสาหกรรมการท่องเที่ยว", "tourism"),
+])
+def test_most_specific_code(stages, phrase, code):
+    doc = run(stages, f"ไทยและญี่ปุ่นจะขยายความร่วมมือด้าน{phrase}")
+    assert [r["area"] for r in doc.cooperation] == [code]
+    assert doc.cooperation[0]["parties"] == ["JP", "TH"]
+
+
+def test_sample_article_passages(stages, shared_data, sample_text):
+    gold = json.loads((shared_data / "seed_gold.json").read_text(encoding="utf-8"))["cooperation"]
+    for with_entities in (True, False):
+        doc = run(stages, sample_text, with_entities)
+        for g in gold:
+            hit = [r for r in doc.cooperation if r["start"] < g["end"] and r["end"] > g["start"]]
+            assert sorted({r["area"] for r in hit}) == sorted(g["areas"]), g["text"]
+            assert sorted({p for r in hit for p in r["parties"]}) == sorted(g["parties"]), g["text"]
+        outside = [r for r in doc.cooperation if not any(r["start"] < g["end"] and r["end"] > g["start"] for g in gold)]
+        assert outside == []
+
+
+@pytest.mark.parametrize("text", [
+    "รัฐบาลลดภาษีเพื่อกระตุ้นเศรษฐกิจ และส่งเสริมการท่องเที่ยวในประเทศ",
+    "กระทรวงมหาดไทยขอความร่วมมือจากประชาชนช่วยกันประหยัดพลังงาน",
+    "นายกรัฐมนตรีหารือกับกระทรวงการคลังเรื่องการลงทุนภาครัฐและเศรษฐกิจไทย",
+    "จังหวัดเชียงใหม่ร่วมมือกับมหาวิทยาลัยพัฒนาการเกษตรและการท่องเที่ยวชุมชน",
+])
+def test_domestic_sentences_untagged(stages, text):
+    assert run(stages, text).cooperation == []
+
+
+def test_both_countries_resolved(stages):
+    text = ("นายกรัฐมนตรีไทยพบกับนายกรัฐมนตรีเวียดนามที่กรุงฮานอย\n"
+            "ทั้ง 2 ประเทศเห็นพ้องที่จะเพิ่มความร่วมมือด้านการค้าและการลงทุน")
+    doc = run(stages, text)
+    assert {r["area"] for r in doc.cooperation} == {"trade", "investment"}
+    assert all(r["parties"] == ["TH", "VN"] for r in doc.cooperation)
+
+
+def test_single_foreign_party_gets_home(stages):
+    doc = run(stages, "รองนายกรัฐมนตรีหารือกับเอกอัครราชทูตอินเดียเรื่องความร่วมมือด้านสาธารณสุข")
+    assert [(r["area"], r["parties"]) for r in doc.cooperation] == [("health", ["IN", "TH"])]
+
+
+def test_rollup_summary():
+    tables = {
+        "cooperation": [
+            {"doc_id": "d", "sent_id": 3, "start": 10, "end": 18, "text": "เศรษฐกิจ", "area": "economy",
+             "parties": ["MY", "RU"], "score": 0.9},
+            {"doc_id": "d", "sent_id": 4, "start": 30, "end": 36, "text": "อวกาศ", "area": "space",
+             "parties": ["MY", "RU"], "score": 0.8},
+        ],
+        "dates": [{"doc_id": "d", "sent_id": 2, "start": 0, "end": 5, "text": "14 พฤษภาคม 2568",
+                   "start_date": "2025-05-14", "end_date": "2025-05-14"}],
+    }
+    out = summarise(tables, "d")
+    assert "MY, RU" in out and "economy" in out and "space" in out and "2025-05-14" in out
+    assert "no cooperation" in summarise(tables, "other")
