@@ -19,7 +19,7 @@ from pathlib import Path
 from typing import Any
 
 from pipeline.document import Document
-from pipeline.text.cooperation.taxonomy import Taxonomy, cached_taxonomy, is_ascii_term
+from pipeline.text.cooperation.taxonomy import Taxonomy, is_ascii_term
 
 SpanPrediction = tuple[set[str], set[str]]   # areas, parties
 

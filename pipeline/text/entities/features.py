@@ -121,28 +121,11 @@ class FeatureExtractor:
 
     def gazetteer_tags(self, text: str, spans: Sequence[Span]) -> list[str | None]:
         """B-/I-kind of the longest gazetteer match over each token (None outside)."""
-        entries, prefixes = self.res.entries, self.res.prefixes
         tags: list[str | None] = [None] * len(spans)
-        n = len(spans)
-        i = 0
-        while i < n:
-            start = spans[i][0]
-            best = -1
-            kind = ""
-            for j in range(i, min(n, i + 8)):
-                cand = text[start:spans[j][1]]
-                if cand not in prefixes:
-                    break
-                e = entries.get(cand)
-                if e is not None:
-                    best, kind = j, e.kind
-            if best >= 0:
-                tags[i] = "B-" + kind
-                for k in range(i + 1, best + 1):
-                    tags[k] = "I-" + kind
-                i = best + 1
-            else:
-                i += 1
+        for i, j, entry in self.res.longest_matches(text, spans):
+            tags[i] = "B-" + entry.kind
+            for k in range(i + 1, j + 1):
+                tags[k] = "I-" + entry.kind
         return tags
 
     def sequence(self, text: str, spans: Sequence[Span]) -> list[list[str]]:

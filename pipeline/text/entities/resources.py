@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import csv
 import importlib.util
+from collections.abc import Iterator, Sequence
 from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
@@ -88,6 +89,27 @@ class Resources:
     dictionary: frozenset[str]
     max_len: int
     clusters: dict[str, tuple[str, str]]  # word -> (coarse, fine) cluster ids; empty without the file
+
+    def longest_matches(self, text: str, spans: Sequence[tuple[int, int]],
+                        max_tokens: int = 8) -> Iterator[tuple[int, int, Entry]]:
+        """(first token, last token, entry) of each longest gazetteer match over whole tokens, left to right."""
+        n = len(spans)
+        i = 0
+        while i < n:
+            start = spans[i][0]
+            best: tuple[int, Entry] | None = None
+            for j in range(i, min(n, i + max_tokens)):
+                cand = text[start:spans[j][1]]
+                if cand not in self.prefixes:
+                    break
+                e = self.entries.get(cand)
+                if e is not None:
+                    best = (j, e)
+            if best is None:
+                i += 1
+                continue
+            yield i, best[0], best[1]
+            i = best[0] + 1
 
 
 @cache

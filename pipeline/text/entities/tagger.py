@@ -18,7 +18,7 @@ from pathlib import Path
 from pipeline.text.entities.canonical import canonical_for, resolve_document
 from pipeline.text.entities.features import FeatureExtractor, refine_tokens, shape
 from pipeline.text.entities.resources import (
-    EVENT_WORDS, HONORIFICS, LATIN_CUES, LOCATION_PREFIXES, MODEL_DIR, POSITION_TITLES, Entry, Resources,
+    EVENT_WORDS, HONORIFICS, LATIN_CUES, LOCATION_PREFIXES, MODEL_DIR, POSITION_TITLES, Resources,
     load_resources)
 from pipeline.text.words import thaibreak_words
 
@@ -113,27 +113,9 @@ class EntityTagger:
         return out
 
     def _gazetteer_mentions(self, text: str, spans: Sequence[Span]) -> list[Mention]:
-        res = self.resources
-        entries, prefixes = res.entries, res.prefixes
         out: list[Mention] = []
-        n = len(spans)
-        i = 0
-        while i < n:
-            start = spans[i][0]
-            best: tuple[int, Entry] | None = None
-            for j in range(i, min(n, i + 8)):
-                cand = text[start:spans[j][1]]
-                if cand not in prefixes:
-                    break
-                e = entries.get(cand)
-                if e is not None:
-                    best = (j, e)
-            if best is None:
-                i += 1
-                continue
-            j, e = best
-            end = spans[j][1]
-            i = j + 1
+        for i, j, e in self.resources.longest_matches(text, spans):
+            start, end = spans[i][0], spans[j][1]
             before = text[max(0, start - 8):start]
             if e.label == "LOCATION" and before.endswith(_NOT_PLACE_BEFORE):
                 continue
