@@ -15,6 +15,7 @@ import gzip
 import hashlib
 import io
 import json
+import os
 import sys
 from collections.abc import Iterable, Iterator, Mapping
 from dataclasses import dataclass
@@ -132,6 +133,21 @@ def _format_of(name: str) -> str:
     return suffixes[-1] if suffixes else ""
 
 
+def _walk_inputs(folder: Path) -> Iterator[str]:
+    """Input files under ``folder``, depth first in name order, one folder listed at a time.
+
+    Lazy, so a tree of a million files is not held in memory (only the largest single folder's names).
+    """
+    entries = sorted(os.scandir(folder), key=lambda e: e.name)
+    for entry in entries:
+        if entry.name.startswith("."):
+            continue
+        if entry.is_dir(follow_symlinks=False):
+            yield from _walk_inputs(Path(entry.path))
+        elif entry.is_file() and _format_of(entry.name) in SUFFIXES:
+            yield entry.path
+
+
 class InputReader:
     """Reads documents from paths; ``encoding`` forces a codec instead of detection."""
 
@@ -148,9 +164,7 @@ class InputReader:
                 continue
             path = Path(item)
             if path.is_dir():
-                for child in sorted(path.rglob("*")):
-                    if child.is_file() and not child.name.startswith(".") and _format_of(child.name) in SUFFIXES:
-                        yield str(child)
+                yield from _walk_inputs(path)
             elif path.exists():
                 yield item
             elif any(ch in item for ch in "*?["):
