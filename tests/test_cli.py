@@ -148,3 +148,13 @@ def test_eval_dates_prints_ours_beside_the_baseline(tmp_path):
     result = runner.invoke(app, ["eval", "dates", str(path), "--no-baselines"])
     assert result.exit_code == 0, result.output
     assert "thai-extract" in result.output and "1.000" in result.output
+
+
+def test_show_rolls_up_one_document(tmp_path):
+    run_cli(ROOT / "data" / "raw", "--out", tmp_path, "-j", "1")
+    doc_id = pd.read_parquet(tmp_path / "documents").doc_id[0]
+    result = runner.invoke(app, ["show", doc_id, "--out", str(tmp_path)])
+    assert result.exit_code == 0, result.output
+    assert result.output.startswith(doc_id + "\n")  # no title: nothing after the id
+    assert "MY, RU" in result.output and "nuclear_energy" in result.output
+    assert runner.invoke(app, ["show", "nope", "--out", str(tmp_path)]).exit_code == EXIT_USAGE

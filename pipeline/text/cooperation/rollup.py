@@ -61,7 +61,7 @@ def summarise(tables: Mapping[str, Any], doc_id: str) -> str:
     dates = _rows(tables, "dates", doc_id)
     title = ""
     docs = _rows(tables, "documents", doc_id)
-    if docs and docs[0].get("title"):
+    if docs and isinstance(docs[0].get("title"), str) and docs[0]["title"]:  # pandas gives NaN for none
         title = f" — {docs[0]['title']}"
     lines = [f"{doc_id}{title}"]
     if not coop:
