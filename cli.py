@@ -24,7 +24,7 @@ from pipeline.version import __version__
 EXIT_OK, EXIT_WITH_ERRORS, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
 app = typer.Typer(
-    help="Structured records from raw Thai text: normalise, segment, … and write Parquet datasets.",
+    help="Structured records from raw Thai text: typos fixed, sentences, words, entities, dates and cooperation areas, as Parquet datasets.",
     no_args_is_help=True, add_completion=False, rich_markup_mode="rich",
 )
 console = Console(stderr=True)
