@@ -65,6 +65,7 @@ BatchSize = Annotated[int, typer.Option("--batch-size", help="Documents per batc
 CommitEvery = Annotated[int, typer.Option("--commit-every", help="Commit (make visible) at least every N documents.")]
 FailFast = Annotated[bool, typer.Option("--fail-fast", help="Stop at the first input that fails instead of writing an errors row.")]
 Quiet = Annotated[bool, typer.Option("--quiet", "-q", help="No progress bar or summary.")]
+NerModel = Annotated[Optional[Path], typer.Option("--ner-model", help="A local Hugging Face token-classification model folder for the entity stage (the transformers extra).")]
 Engine = Annotated[str, typer.Option("--engine", help="local (a process pool) or dask (dask.distributed workers; the dask extra).")]
 Scheduler = Annotated[Optional[str], typer.Option("--scheduler", help="With --engine dask: the scheduler address (tcp://HOST:PORT); default a local cluster of --jobs workers.")]
 
@@ -80,7 +81,8 @@ def run(inputs: Inputs = None, out: Out = Path("data/processed"), jobs: Jobs = 0
         word_engine: WordEngine = None, text_field: TextField = None, id_field: IdField = None,
         title_field: TitleField = None, date_field: DateField = None, encoding: Encoding = None,
         batch_size: BatchSize = 64, commit_every: CommitEvery = 10_000, fail_fast: FailFast = False,
-        quiet: Quiet = False, engine: Engine = "local", scheduler: Scheduler = None) -> None:
+        quiet: Quiet = False, engine: Engine = "local", scheduler: Scheduler = None,
+        ner_model: NerModel = None) -> None:
     _process(**locals(), incremental=False)
 
 
@@ -95,7 +97,8 @@ def ingest(inputs: Inputs = None, out: Out = Path("data/processed"), jobs: Jobs 
            word_engine: WordEngine = None, text_field: TextField = None, id_field: IdField = None,
            title_field: TitleField = None, date_field: DateField = None, encoding: Encoding = None,
            batch_size: BatchSize = 64, commit_every: CommitEvery = 10_000, fail_fast: FailFast = False,
-           quiet: Quiet = False, engine: Engine = "local", scheduler: Scheduler = None, reprocess: Annotated[bool, typer.Option("--reprocess", help="Process every document again.")] = False) -> None:
+           quiet: Quiet = False, engine: Engine = "local", scheduler: Scheduler = None,
+           ner_model: NerModel = None, reprocess: Annotated[bool, typer.Option("--reprocess", help="Process every document again.")] = False) -> None:
     options = locals()
     del options["reprocess"]
     _process(**options, incremental=not reprocess)
@@ -113,11 +116,13 @@ def compact(out: Annotated[Path, typer.Argument(help="Output folder to compact."
 def _process(inputs: list[str] | None, out: Path, jobs: int, config: Path | None, word_engine: str | None,
              text_field: str | None, id_field: str | None, title_field: str | None, date_field: str | None,
              encoding: str | None, batch_size: int, commit_every: int, fail_fast: bool, quiet: bool,
-             engine: str, scheduler: str | None, incremental: bool) -> None:
+             engine: str, scheduler: str | None, ner_model: Path | None, incremental: bool) -> None:
     try:
         cfg = load_config(config)
         if word_engine:
             cfg.setdefault("stages", {}).setdefault("segment", {})["engine"] = word_engine
+        if ner_model:
+            cfg.setdefault("stages", {}).setdefault("entities", {})["ner_model"] = str(ner_model)
         pipe = Pipeline.from_config(cfg)
     except ConfigError as exc:
         console.print(f"[red]error:[/red] {exc}")

@@ -72,6 +72,10 @@ class RunSummary:
         return self.chars / self.seconds if self.seconds else 0.0
 
 
+class PipelineStartError(ThaiExtractError, RuntimeError):
+    """A stage could not load its resources (model file, optional extra) before the run began."""
+
+
 class FailFastError(ThaiExtractError, RuntimeError):
     """Raised with ``fail_fast`` at the first input or document that fails."""
 
@@ -193,7 +197,10 @@ class Runner:
         The folder's lock is held for the whole run, so concurrent runs wait for each other.
         """
         started = time.perf_counter()
-        self.pipeline.warm_up()
+        try:
+            self.pipeline.warm_up()
+        except Exception as exc:  # a missing model or extra: fail once, before any output
+            raise PipelineStartError(f"the pipeline could not start: {type(exc).__name__}: {exc}") from exc
         run_id = new_run_id()
         processed_at = dt.datetime.now(dt.timezone.utc)
         summary = RunSummary(run_id=run_id, out_dir=self.out_dir, jobs=self.jobs)

@@ -20,7 +20,7 @@ def test_default_config_resolves_every_setting():
                          "engine": "noisy-channel-bigram"},
             "segment": {"engine": "thaibreak", "sentence_bias": 2.0},
             "entities": {"model": None, "rules": True, "coref": True,
-                         "labels": ["PERSON", "ORGANIZATION", "LOCATION", "FACILITY", "EVENT"]},
+                         "labels": ["PERSON", "ORGANIZATION", "LOCATION", "FACILITY", "EVENT"], "ner_model": None},
             "dates": {},
             "cooperation": {"taxonomy": None, "parties": None},
         },

@@ -23,7 +23,10 @@ class EntitiesStage:
 
     ``model``: path of a CRF model (default ``models/entities/crf.model``); ``rules``: merge the
     gazetteers and Latin-script rules; ``coref``: resolve short person mentions within the
-    document; ``labels``: the labels to keep (DATE and TIME belong to the dates stage).
+    document; ``labels``: the labels to keep (DATE and TIME belong to the dates stage);
+    ``ner_model``: path of a local Hugging Face token-classification model that finds the model
+    mentions instead of the CRF (``pipeline.text.entities.transformer``; needs the ``transformers``
+    extra); gazetteers, rules, canonical names and coreference still apply.
     """
 
     name: ClassVar[str] = "entities"
@@ -31,13 +34,15 @@ class EntitiesStage:
     provides: ClassVar[frozenset[str]] = frozenset({ENTITIES})
 
     def __init__(self, model: str | None = None, rules: bool = True, coref: bool = True,
-                 labels: Sequence[str] = OUTPUT_LABELS) -> None:
+                 labels: Sequence[str] = OUTPUT_LABELS, ner_model: str | None = None) -> None:
         self.model = model
-        self.tagger = EntityTagger(model, rules=bool(rules), labels=tuple(labels), coref=bool(coref))
+        self.ner_model = str(ner_model) if ner_model else None
+        self.tagger = EntityTagger(model, rules=bool(rules), labels=tuple(labels), coref=bool(coref),
+                                   ner_model=self.ner_model)
 
     def config(self) -> dict[str, object]:
         return {"model": self.model, "rules": self.tagger.rules, "coref": self.tagger.coref,
-                "labels": list(self.tagger.labels or ())}
+                "labels": list(self.tagger.labels or ()), "ner_model": self.ner_model}
 
     def __call__(self, doc: Document) -> Document:
         work = doc.work

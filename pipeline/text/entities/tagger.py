@@ -76,8 +76,15 @@ class EntityTagger:
     """Finds entity mentions in working text. Loads its model lazily; pickles as its settings."""
 
     def __init__(self, model_path: str | os.PathLike[str] | None = None, rules: bool = True,
-                 labels: Sequence[str] | None = OUTPUT_LABELS, coref: bool = True) -> None:
+                 labels: Sequence[str] | None = OUTPUT_LABELS, coref: bool = True,
+                 ner_model: str | os.PathLike[str] | None = None) -> None:
         self.model_path = Path(model_path) if model_path is not None else DEFAULT_MODEL_PATH
+        self.ner_model = str(ner_model) if ner_model is not None else None
+        self.transformer = None
+        if self.ner_model is not None:  # a Hugging Face model finds the model mentions instead of the CRF
+            from pipeline.text.entities.transformer import TransformerTagger
+
+            self.transformer = TransformerTagger(self.ner_model)
         self.rules = rules
         self.coref = coref
         self.labels = tuple(labels) if labels is not None else None
@@ -182,8 +189,15 @@ class EntityTagger:
         spans = refine_tokens(text, spans)
         if not spans:
             return []
-        fx = self.extractor
-        mentions = self._crf_mentions(text, spans, fx.sequence(text, spans))
+        if self.transformer is not None:
+            mentions = self.transformer.mentions(text, [spans])[0]
+        else:
+            fx = self.extractor
+            mentions = self._crf_mentions(text, spans, fx.sequence(text, spans))
+        return self._finish(text, spans, mentions)
+
+    def _finish(self, text: str, spans: Sequence[Span], mentions: list[Mention]) -> list[Mention]:
+        """Model mentions of one sentence merged with the rules, filtered and given canonical names."""
         if self.rules:
             mentions = merge(mentions, self._gazetteer_mentions(text, spans) + self._latin_mentions(text, spans))
             starts = {s for s, _ in spans}
@@ -203,8 +217,14 @@ class EntityTagger:
     def tag_document(self, text: str, sentences: Sequence[Sequence[Span]]) -> list[Mention]:
         """Mentions in ``text``, each sentence (its token spans) tagged on its own."""
         mentions: list[Mention] = []
-        for spans in sentences:
-            mentions.extend(self.tag_tokens(text, spans))
+        if self.transformer is not None:  # the model runs on batches of sentences
+            refined = [refine_tokens(text, spans) for spans in sentences]
+            for spans, model in zip(refined, self.transformer.mentions(text, refined)):
+                if spans:
+                    mentions.extend(self._finish(text, spans, model))
+        else:
+            for spans in sentences:
+                mentions.extend(self.tag_tokens(text, spans))
         if self.coref and self.rules:
             mentions = resolve_document(text, mentions, sentences, self.resources)
         return mentions
@@ -214,8 +234,11 @@ class EntityTagger:
         return self.tag_document(text, [thaibreak_words(text)])
 
     def config(self) -> dict[str, object]:
-        return {"model": self.model_path.name, "rules": self.rules, "coref": self.coref,
-                "labels": list(self.labels) if self.labels is not None else None}
+        out: dict[str, object] = {"model": self.model_path.name, "rules": self.rules, "coref": self.coref,
+                                  "labels": list(self.labels) if self.labels is not None else None}
+        if self.ner_model is not None:
+            out["ner_model"] = self.ner_model
+        return out
 
 
 def merge(model: list[Mention], rules: list[Mention]) -> list[Mention]:
