@@ -30,6 +30,7 @@ TEXT_SUFFIXES = {".txt", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | {".json", ".csv", ".parquet"}
 READ_STAGE = "read"
+CSV_SAMPLE_BYTES = 1 << 20  # a CSV file's encoding is judged on this much of its start
 
 
 @dataclass(frozen=True)
@@ -202,6 +203,11 @@ class InputReader:
             return
         opener = gzip.open if name.lower().endswith(".gz") else open
         try:
+            if fmt == ".csv":
+                codec = self._streamable_codec(opener, name)
+                if codec is not None:
+                    yield from self._stream_csv(opener, name, codec)
+                    return
             with opener(name, "rb") as fh:
                 if fmt in JSONL_SUFFIXES and fh.peek(2)[:2] not in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
                     # streamed line by line: memory stays flat, and a bad line costs only itself
@@ -274,6 +280,49 @@ class InputReader:
         items = data if isinstance(data, list) else [data]
         yield from self._records((f"{source}:{i}" if isinstance(data, list) else source, item)
                                  for i, item in enumerate(items, start=1))
+
+    def _streamable_codec(self, opener: Any, name: str) -> str | None:
+        """The codec to stream a CSV file with, judged on its first megabyte; None to read it whole.
+
+        Raises InputError when the sample is binary or in no supported encoding.
+        """
+        with opener(name, "rb") as probe:
+            sample = probe.read(CSV_SAMPLE_BYTES)
+        if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
+            return None
+        if len(sample) == CSV_SAMPLE_BYTES:
+            cut = sample.rfind(b"\n")
+            if cut < 0:
+                return None  # one huge line: decide on the whole file
+            sample = sample[:cut + 1]
+        decode_bytes(sample, name, self.encoding)
+        if self.encoding:
+            return self.encoding
+        if sample.startswith(codecs.BOM_UTF8):
+            return "utf-8-sig"
+        try:
+            sample.decode("utf-8")
+            return "utf-8"
+        except UnicodeDecodeError:
+            return "cp874"  # decode_bytes accepted the sample as TIS-620
+
+    def _stream_csv(self, opener: Any, name: str, codec: str) -> Iterator[Document | Failure]:
+        """CSV rows as they are read; a broken row or byte ends the file with one Failure for the rest."""
+        csv.field_size_limit(min(sys.maxsize, 2**31 - 1))
+        with opener(name, "rb") as raw:
+            # decoded line by line (not in chunks), so every row before a bad byte is kept
+            reader = csv.DictReader(line.decode(codec) for line in raw)
+
+            def records() -> Iterator[tuple[str, Any]]:
+                try:
+                    for row in reader:
+                        yield f"{name}:{reader.line_num}", row
+                except (csv.Error, UnicodeDecodeError) as exc:
+                    where = f"{name}:{reader.line_num + 1}"
+                    code = ErrorCode.UNKNOWN_ENCODING if isinstance(exc, UnicodeDecodeError) else ErrorCode.MALFORMED_RECORD
+                    yield where, InputError(code, where, f"{exc}; the rest of the file was not read")
+
+            yield from self._records(records())
 
     def _read_csv(self, text: str, source: str) -> Iterator[Document | Failure]:
         csv.field_size_limit(min(sys.maxsize, 2**31 - 1))

@@ -110,3 +110,14 @@ def test_utf16_jsonl_is_read_whole(tmp_path):
     lines = "\n".join(json.dumps({"id": f"u{i}", "text": "ข้อความ"}, ensure_ascii=False) for i in range(3))
     (tmp_path / "u16.jsonl").write_bytes(lines.encode("utf-16"))
     assert [d.doc_id for d in read_all(tmp_path / "u16.jsonl")] == ["u0", "u1", "u2"]
+
+
+def test_csv_is_streamed_and_a_bad_byte_late_in_the_file_costs_only_the_rest(tmp_path):
+    good = "".join(f"c{i},ข่าวที่ {i}\n" for i in range(60_000))  # past the 1 MB the encoding is judged on
+    (tmp_path / "late.csv").write_bytes(b"id,text\n" + good.encode() + b"bad,\xff\xfe broken\nlast,ok\n")
+    items = read_all(tmp_path / "late.csv")
+    assert len(items) == 60_001 and items[59_999].doc_id == "c59999"  # every row before the bad byte kept
+    assert isinstance(items[-1], Failure) and items[-1].reason == ErrorCode.UNKNOWN_ENCODING.value
+    (tmp_path / "tis.csv").write_bytes('id,text\nt1,ข่าวไทย\nt2,"สองบรรทัด\r\nบรรทัดที่สอง"\n'.encode("cp874"))
+    assert [(d.doc_id, d.text) for d in read_all(tmp_path / "tis.csv")] == [
+        ("t1", "ข่าวไทย"), ("t2", "สองบรรทัด\r\nบรรทัดที่สอง")]  # a quoted field may span lines
