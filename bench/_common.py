@@ -23,14 +23,15 @@ def require(path: Path) -> Path:
     return path
 
 
+def dev_records(limit: int | None = None) -> list[dict]:
+    """The records of thaigov_dev_1000.jsonl ``{id, title, body, date, ...}``, in file order."""
+    with open(require(SHARED_DATA / "thaigov_dev_1000.jsonl"), encoding="utf-8") as fh:
+        return [json.loads(line) for line in itertools.islice(fh, limit)]
+
+
 def dev_news(limit: int | None = None) -> list[str]:
     """Title + body of each article of thaigov_dev_1000.jsonl."""
-    texts = []
-    with open(require(SHARED_DATA / "thaigov_dev_1000.jsonl"), encoding="utf-8") as fh:
-        for line in itertools.islice(fh, limit):
-            rec = json.loads(line)
-            texts.append(f"{rec.get('title') or ''}\n{rec['body']}")
-    return texts
+    return [f"{rec.get('title') or ''}\n{rec['body']}" for rec in dev_records(limit)]
 
 
 def unlabeled_news(limit: int) -> list[dict]:

@@ -19,7 +19,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import ROOT, SHARED_DATA, require  # noqa: F401  (sets sys.path, offline switches)
+from _common import ROOT, SHARED_DATA, dev_records, require  # noqa: F401  (sets sys.path, offline switches)
 
 from pipeline.document import Document
 from pipeline.eval.cooperation import build_pipeline, evaluate
@@ -30,11 +30,9 @@ GOLD = ROOT / "bench" / "data" / "cooperation_dev_gold.jsonl"
 def article_texts(ids: set[str]) -> dict[str, str]:
     """Texts by id: ``sample_article`` and thaigov ids (title + "\\n" + body)."""
     texts = {"sample_article": require(SHARED_DATA / "sample_article.txt").read_text(encoding="utf-8")}
-    with open(require(SHARED_DATA / "thaigov_dev_1000.jsonl"), encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            if rec["id"] in ids:
-                texts[rec["id"]] = f"{rec.get('title') or ''}\n{rec['body']}"
+    for rec in dev_records():
+        if rec["id"] in ids:
+            texts[rec["id"]] = f"{rec.get('title') or ''}\n{rec['body']}"
     return texts
 
 
@@ -96,13 +94,7 @@ def main() -> None:
     sample_check(pipe, coop)
 
     print(f"== dev news: first {args.docs} articles")
-    docs = []
-    with open(require(SHARED_DATA / "thaigov_dev_1000.jsonl"), encoding="utf-8") as fh:
-        for i, line in enumerate(fh):
-            if i >= args.docs:
-                break
-            rec = json.loads(line)
-            docs.append(pipe(Document(rec["id"], f"{rec.get('title') or ''}\n{rec['body']}")))
+    docs = [pipe(Document(rec["id"], f"{rec.get('title') or ''}\n{rec['body']}")) for rec in dev_records(args.docs)]
     coop(docs[0])  # load the taxonomy before timing
     for d in docs:
         d.cooperation.clear()

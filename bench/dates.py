@@ -22,7 +22,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import ROOT, SHARED_DATA, require
+from _common import ROOT, SHARED_DATA, dev_records, require
 
 from pipeline.document import Document
 from pipeline.eval.dates import evaluate, load, match_spans, ours
@@ -37,11 +37,7 @@ def dev_gold_records() -> list[dict]:
     Labels were drafted by the extractor and corrected by hand, so this set checks regressions more
     than it estimates accuracy.
     """
-    articles = {}
-    with open(require(SHARED_DATA / "thaigov_dev_1000.jsonl"), encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            articles[rec["id"]] = rec
+    articles = {rec["id"]: rec for rec in dev_records()}
     records = []
     with open(DEV_GOLD, encoding="utf-8") as fh:
         for line in fh:
@@ -114,12 +110,8 @@ def show_errors(path: Path, limit: int) -> None:
 
 
 def dev_articles() -> list[tuple[str, dt.date | None]]:
-    out = []
-    with open(require(SHARED_DATA / "thaigov_dev_1000.jsonl"), encoding="utf-8") as fh:
-        for line in fh:
-            rec = json.loads(line)
-            out.append((rec["body"], dt.date.fromisoformat(rec["date"][:10]) if rec.get("date") else None))
-    return out
+    return [(rec["body"], dt.date.fromisoformat(rec["date"][:10]) if rec.get("date") else None)
+            for rec in dev_records()]
 
 
 def measure_speed(articles: list[tuple[str, dt.date | None]], repeats: int = 3) -> tuple[float, int]:

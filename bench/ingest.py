@@ -20,12 +20,12 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import ROOT, SHARED_DATA, require, wait_sampling_peak_rss
+from _common import ROOT, dev_records, wait_sampling_peak_rss
 
 
 def write_copies(path: Path, copies: int) -> tuple[int, int]:
     """The dev news ``copies`` times with distinct ids; returns (documents, characters)."""
-    records = [json.loads(line) for line in open(require(SHARED_DATA / "thaigov_dev_1000.jsonl"), encoding="utf-8")]
+    records = dev_records()
     n = chars = 0
     with open(path, "w", encoding="utf-8") as fh:
         for copy in range(copies):

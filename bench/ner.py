@@ -19,7 +19,7 @@ import json
 import time
 from pathlib import Path
 
-from _common import ROOT, SHARED_DATA, require
+from _common import ROOT, SHARED_DATA, dev_records, require
 
 from pipeline.document import Document
 from pipeline.eval.ner import ThaiNER151, evaluate_system, load
@@ -66,16 +66,8 @@ def sample_check(stage: EntitiesStage) -> None:
 
 
 def stage_speed(stage: EntitiesStage, limit: int | None = None) -> None:
-    docs = []
-    with open(require(SHARED_DATA / "thaigov_dev_1000.jsonl"), encoding="utf-8") as fh:
-        for i, line in enumerate(fh):
-            if limit is not None and i >= limit:
-                break
-            rec = json.loads(line)
-            doc = Document(rec["id"], rec["body"])
-            for s in (NormalizeStage(), SegmentStage()):
-                doc = s(doc)
-            docs.append(doc)
+    normalize, segment = NormalizeStage(), SegmentStage()
+    docs = [segment(normalize(Document(rec["id"], rec["body"]))) for rec in dev_records(limit)]
     n_chars = sum(len(d.text) for d in docs)
     stage(Document("warm", "ทดสอบ"))  # load the model outside the timing
     t0 = time.perf_counter()

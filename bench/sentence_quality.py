@@ -19,7 +19,7 @@ from __future__ import annotations
 import json
 import re
 
-from _common import SHARED_DATA, require
+from _common import SHARED_DATA, dev_records, require
 
 from pipeline.text.sentences import SentenceSplitter
 from pipeline.text.words import thaibreak_words
@@ -61,11 +61,10 @@ def inner_gaps(text: str) -> list[tuple[int, int]]:
 
 def paragraph_check(systems) -> None:
     texts = []
-    with open(require(SHARED_DATA / "thaigov_dev_1000.jsonl"), encoding="utf-8") as fh:
-        for line in fh:
-            paragraphs = [p.strip() for p in json.loads(line)["body"].split("\n") if p.strip()]
-            if len(paragraphs) > 1:
-                texts.append(paragraphs)
+    for rec in dev_records():
+        paragraphs = [p.strip() for p in rec["body"].split("\n") if p.strip()]
+        if len(paragraphs) > 1:
+            texts.append(paragraphs)
     print(f"1. paragraph joins: {len(texts)} dev-news articles with 2+ paragraphs, joined by one space")
     print(f"   {'system':<10} {'joins split':>12} {'recall':>8} {'split rate (all gaps)':>22}")
     for name, split in systems.items():

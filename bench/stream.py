@@ -15,7 +15,7 @@ import os
 import tempfile
 import time
 
-from _common import SHARED_DATA, require
+from _common import dev_records
 
 from pipeline.document import content_sha256
 from pipeline.io.readers import InputReader
@@ -31,7 +31,7 @@ def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--gb", type=float, default=2.0)
     args = parser.parse_args()
-    records = [json.loads(line) for line in open(require(SHARED_DATA / "thaigov_dev_1000.jsonl"), encoding="utf-8")]
+    records = dev_records()
     with tempfile.TemporaryDirectory() as tmp:
         path = os.path.join(tmp, "big.jsonl")
         with open(path, "w", encoding="utf-8") as fh:

@@ -15,7 +15,6 @@ import argparse
 import json
 import tempfile
 import time
-from pathlib import Path
 
 from _common import ROOT, SHARED_DATA, dev_news, require
 
