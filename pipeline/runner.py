@@ -11,7 +11,7 @@ import multiprocessing
 import os
 import time
 from collections import deque
-from collections.abc import Callable, Iterable, Iterator, Mapping
+from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import Future, ProcessPoolExecutor
 from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass, field
@@ -364,8 +364,3 @@ class _Pending:
     batch: list[Document] = field(default_factory=list)
     future: Future | None = None
 
-
-def run(inputs: Iterable[str], out_dir: str | Path, config: Mapping[str, Any] | None = None,
-        **options: Any) -> RunSummary:
-    """Build the pipeline from ``config`` and run it over ``inputs`` into ``out_dir``."""
-    return Runner(Pipeline.from_config(config), out_dir, **options).run(inputs)

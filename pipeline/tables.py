@@ -48,10 +48,9 @@ class RowBuilder:
         self.run_id = run_id
         self.processed_at = processed_at or dt.datetime.now(dt.timezone.utc)
         self.rows = empty_rows()
-        self.n_documents = 0
 
     def take(self) -> TableRows:
-        rows, self.rows, self.n_documents = self.rows, empty_rows(), 0
+        rows, self.rows = self.rows, empty_rows()
         return rows
 
     def _append(self, table: str, row: dict[str, Any]) -> None:
@@ -64,7 +63,6 @@ class RowBuilder:
 
     def add_document(self, doc: Document) -> None:
         doc_id = doc.doc_id
-        self.n_documents += 1
         self._append("documents", {
             "doc_id": doc_id, "source": doc.source, "title": doc.title, "published": doc.published,
             "text": doc.text, "text_clean": doc.work, "n_sentences": len(doc.sentences),

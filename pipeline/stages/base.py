@@ -15,7 +15,6 @@ CORRECTIONS = "corrections"
 ENTITIES = "entities"
 DATES = "dates"
 COOPERATION = "cooperation"
-PROVIDABLE = frozenset({TEXT, WORKING_TEXT, SENTENCES, TOKENS, CORRECTIONS, ENTITIES, DATES, COOPERATION})
 
 
 @runtime_checkable
