@@ -6,7 +6,9 @@ message says what happened, where, and what to do.
 
 from __future__ import annotations
 
+import os
 from enum import Enum
+from pathlib import Path
 
 
 class ErrorCode(str, Enum):
@@ -70,3 +72,11 @@ class ConfigError(ThaiExtractError, ValueError):
 
 class ResourceNotFoundError(ThaiExtractError, FileNotFoundError):
     """A model or lexicon file is missing; the message names the path and how to rebuild it."""
+
+
+def require_resource(path: str | os.PathLike[str], what: str, rebuild: str) -> Path:
+    """``path`` if it exists, else ResourceNotFoundError naming it and the command that rebuilds it."""
+    p = Path(path)
+    if not p.exists():
+        raise ResourceNotFoundError(f"{what} not found: {p}; {rebuild} (see models/README.md)")
+    return p

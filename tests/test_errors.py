@@ -14,3 +14,14 @@ def test_input_errors_carry_their_code_and_are_value_errors():
     assert isinstance(exc, ValueError) and exc.code is ErrorCode.EMPTY_INPUT
     assert str(exc) == "E104 f.txt holds no text"
     assert issubclass(ResourceNotFoundError, FileNotFoundError)
+
+
+def test_a_missing_model_names_its_path_and_the_rebuild_command(tmp_path):
+    import pytest
+
+    from pipeline.errors import require_resource
+    from pipeline.text.spelling.lm import WordLM
+
+    assert require_resource(tmp_path, "folder", "make it") == tmp_path
+    with pytest.raises(ResourceNotFoundError, match=r"spelling language model not found: .*nope\.npz; rebuild it with"):
+        WordLM.load(tmp_path / "nope.npz")

@@ -20,6 +20,8 @@ from operator import ne
 from pathlib import Path
 from typing import Any
 
+from pipeline.errors import require_resource
+
 Span = tuple[int, int]
 
 MODEL_FILE = "sentences.json.gz"
@@ -346,11 +348,7 @@ def candidate_lines(
 
 def load_model(path: str | os.PathLike[str]) -> dict[str, Any]:
     """Read a sentence model file (gzip JSON)."""
-    p = Path(path)
-    if not p.is_file():
-        raise FileNotFoundError(
-            f"sentence model not found: {p}; rebuild it with: {REBUILD_COMMAND}"
-        )
+    p = require_resource(path, "sentence model", f"rebuild it with: {REBUILD_COMMAND}")
     with gzip.open(p, "rt", encoding="utf-8") as fh:
         return json.load(fh)
 

@@ -15,6 +15,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
+from pipeline.errors import require_resource
 from pipeline.text.entities.canonical import canonical_for, resolve_document
 from pipeline.text.entities.features import FeatureExtractor, refine_tokens, shape
 from pipeline.text.entities.resources import (
@@ -62,7 +63,8 @@ def _thread_tagger(path: str):
         import pycrfsuite
 
         tagger = pycrfsuite.Tagger()
-        tagger.open(path)
+        tagger.open(str(require_resource(path, "entity model", "rebuild it with: thai-extract train ner "
+                                         "--train ../shared/data/thainer15_train.jsonl --out models/entities")))
         taggers[path] = tagger
     return taggers[path]
 

@@ -21,6 +21,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
+from pipeline.errors import ResourceNotFoundError
+
 Span = tuple[int, int]
 
 EXTRA_HINT = "pip install 'thai-extract[transformers]'"
@@ -114,7 +116,7 @@ class TransformerTagger:
                 f"install the extra: {EXTRA_HINT}") from exc
         path = Path(self.path).expanduser()
         if not path.is_dir():
-            raise FileNotFoundError(
+            raise ResourceNotFoundError(
                 f"NER model directory not found: {self.path} (a local Hugging Face token-classification "
                 "model directory is needed; nothing is downloaded)")
         device = self.device or ("cuda" if torch.cuda.is_available() else "cpu")

@@ -9,6 +9,7 @@ from pathlib import Path
 
 import numpy as np
 
+from pipeline.errors import require_resource
 from pipeline.text.spelling.build_lm import BOUNDARY, FLAG_LEXICON, FLAG_NAME, FLAG_TNC, ID_BITS, token_class
 
 DEFAULT_MODEL = Path(__file__).resolve().parents[3] / "models" / "spelling" / "lm.npz"
@@ -29,7 +30,9 @@ class WordLM:
 
     @classmethod
     def load(cls, path: str | Path = DEFAULT_MODEL) -> "WordLM":
-        with np.load(path) as z:
+        rebuild = ("rebuild it with: python -m pipeline.text.spelling.build_lm "
+                   "--corpus ../shared/data/thaigov_unlabeled.jsonl.gz --out models/spelling/lm.npz")
+        with np.load(require_resource(path, "spelling language model", rebuild)) as z:
             words = z["words"].tobytes().decode("utf-8").split("\n")
             counts = z["counts"].tolist()
             flags = z["flags"].tobytes()
