@@ -18,20 +18,25 @@ def load_table(out_dir: str | Path, table: str, latest: bool = True) -> pd.DataF
     """
     if table not in TABLES:
         raise ValueError(f"unknown table {table!r}; choose from {list(TABLES)}")
-    path = Path(out_dir) / table
+    keep = _latest_runs(Path(out_dir)) if latest and table != "errors" else None
+    return _read(Path(out_dir), table, keep)
+
+
+def _read(out_dir: Path, table: str, keep: pd.DataFrame | None) -> pd.DataFrame:
+    """``table``'s rows, only those of the (doc_id, run_id) pairs in ``keep`` when given."""
+    path = out_dir / table
     if not path.is_dir():
         raise FileNotFoundError(f"no table {table!r} under {out_dir}: run `thai-extract run ... --out {out_dir}` first")
     frame = pd.read_parquet(path)
-    if not latest or table == "errors":
-        return frame
-    keep = _latest_runs(Path(out_dir))
-    if keep is None:
+    if keep is None or table == "errors":
         return frame
     return frame.merge(keep, on=["doc_id", "run_id"], how="inner")
 
 
 def _latest_runs(out_dir: Path) -> pd.DataFrame | None:
     """(doc_id, run_id) of each document's latest run, or None when no document was processed twice."""
+    if not (out_dir / "documents").is_dir():
+        return None
     docs = pd.read_parquet(out_dir / "documents", columns=["doc_id", "run_id", "processed_at"])
     if not docs.doc_id.duplicated().any():
         return None
@@ -41,4 +46,6 @@ def _latest_runs(out_dir: Path) -> pd.DataFrame | None:
 
 def load(out_dir: str | Path = "data/processed", latest: bool = True) -> dict[str, pd.DataFrame]:
     """Every output table under ``out_dir`` that exists, by name (see ``load_table``)."""
-    return {t: load_table(out_dir, t, latest) for t in TABLES if (Path(out_dir) / t).is_dir()}
+    out_dir = Path(out_dir)
+    keep = _latest_runs(out_dir) if latest else None  # read once for every table
+    return {t: _read(out_dir, t, keep) for t in TABLES if (out_dir / t).is_dir()}
