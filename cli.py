@@ -113,6 +113,25 @@ def compact(out: Annotated[Path, typer.Argument(help="Output folder to compact."
         console.print(f"{table}: {before} part files -> {after}")
 
 
+@app.command()
+def recover(out: Annotated[Path, typer.Argument(help="Output folder to recover.")] = Path("data/processed")) -> None:
+    """Finish or undo what a killed run left in an output folder.
+
+    Every run, ingest and compact does this first, under the folder's lock; use it for a folder
+    that no run will write to again.
+    """
+    from pipeline.io.output import OutputFolder
+
+    folder = OutputFolder(out)
+    if not folder.meta.is_dir():
+        console.print(f"[red]error:[/red] {out} is not a thai-extract output folder")
+        raise typer.Exit(EXIT_USAGE)
+    with folder.locked():
+        done = folder.last_recovery
+    console.print(f"{out}: {done.finished_commits} unfinished commits completed, "
+                  f"{done.discarded_runs} killed runs' uncommitted files deleted", soft_wrap=True)
+
+
 def _process(inputs: list[str] | None, out: Path, jobs: int, config: Path | None, word_engine: str | None,
              text_field: str | None, id_field: str | None, title_field: str | None, date_field: str | None,
              encoding: str | None, batch_size: int, commit_every: int, fail_fast: bool, quiet: bool,

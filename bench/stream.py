@@ -1,8 +1,9 @@
-"""The reader streams: peak memory while reading a large JSONL file (default 2 GB) into batches.
+"""The reader streams: peak memory while reading a large JSONL or JSON-array file (default 2 GB).
 
-    python bench/stream.py [--gb 2]
+    python bench/stream.py [--gb 2] [--format jsonl|json]
 
-Writes the dev news repeated with distinct ids to a temporary file of the given size, reads it
+Writes the dev news repeated with distinct ids to a temporary file of the given size (one record a
+line, or one JSON array), reads it
 through the same reader and batching the runner uses (hashing each document as ``ingest`` does),
 and prints the peak memory (VmHWM) before and after reading.
 """
@@ -30,17 +31,22 @@ def peak_mb() -> float:
 def main() -> None:
     parser = argparse.ArgumentParser()
     parser.add_argument("--gb", type=float, default=2.0)
+    parser.add_argument("--format", choices=["jsonl", "json"], default="jsonl")
     args = parser.parse_args()
     records = dev_records()
+    array = args.format == "json"
     with tempfile.TemporaryDirectory() as tmp:
-        path = os.path.join(tmp, "big.jsonl")
+        path = os.path.join(tmp, f"big.{args.format}")
         with open(path, "w", encoding="utf-8") as fh:
+            fh.write("[" if array else "")
             copy = 0
             while fh.tell() < args.gb * 1e9:
                 for rec in records:
-                    fh.write(json.dumps({"id": f"{rec['id']}-{copy}", "title": rec["title"], "body": rec["body"]},
-                                        ensure_ascii=False) + "\n")
+                    line = json.dumps({"id": f"{rec['id']}-{copy}", "title": rec["title"], "body": rec["body"]},
+                                      ensure_ascii=False)
+                    fh.write(("," if array and (copy or rec is not records[0]) else "") + line + "\n")
                 copy += 1
+            fh.write("]" if array else "")
         before = peak_mb()
         t0 = time.perf_counter()
         n = 0

@@ -34,14 +34,16 @@ def _read(out_dir: Path, table: str, keep: pd.DataFrame | None) -> pd.DataFrame:
 
 
 def _latest_runs(out_dir: Path) -> pd.DataFrame | None:
-    """(doc_id, run_id) of each document's latest run, or None when no document was processed twice."""
+    """(doc_id, run_id) of each document's latest run in the documents table.
+
+    The documents table is the commit point (it is renamed into place last), so this also leaves
+    out the rows of a commit that a killed run left half in place, until the next run finishes it.
+    """
     if not (out_dir / "documents").is_dir():
         return None
     docs = pd.read_parquet(out_dir / "documents", columns=["doc_id", "run_id", "processed_at"])
-    if not docs.doc_id.duplicated().any():
-        return None
     docs = docs.sort_values(["processed_at", "run_id"], kind="stable")
-    return docs.drop_duplicates("doc_id", keep="last")[["doc_id", "run_id"]].drop_duplicates()
+    return docs.drop_duplicates("doc_id", keep="last")[["doc_id", "run_id"]]
 
 
 def load(out_dir: str | Path = "data/processed", latest: bool = True) -> dict[str, pd.DataFrame]:

@@ -1,11 +1,13 @@
 """Incremental ingestion: each document once, changed documents replaced, crashes and concurrency safe."""
 
 import json
+import os
 import random
 import signal
 import subprocess
 import sys
 import time
+from pathlib import Path
 
 import pandas as pd
 import pytest
@@ -141,3 +143,27 @@ def test_a_dask_local_cluster_writes_the_same_tables_as_the_process_pool(tmp_pat
         local, dask = (load(tmp_path / e)[table].drop(columns=["run_id", "processed_at"], errors="ignore")
                        for e in ("local", "dask"))
         pd.testing.assert_frame_equal(local, dask)
+
+
+def test_a_commit_killed_inside_its_renames_is_hidden_by_load_and_finished_by_recover(tmp_path, monkeypatch):
+    out = tmp_path / "out"
+    ingest(write_news(tmp_path / "old", 10), out)
+    real_replace = os.replace
+
+    def killed_before_documents(src, dst, *args, **kwargs):
+        if "staging" in str(src) and "staging" not in str(dst) and Path(dst).parent.name == "documents":
+            raise KeyboardInterrupt("killed between the other tables' renames and the documents table's")
+        return real_replace(src, dst, *args, **kwargs)
+
+    monkeypatch.setattr("pipeline.io.output.os.replace", killed_before_documents)
+    with pytest.raises(KeyboardInterrupt):
+        ingest(write_news(tmp_path / "new", 5, start=10), out)
+    monkeypatch.undo()
+    assert pd.read_parquet(out / "dates").doc_id.nunique() == 15  # a plain reader sees the torn commit's rows
+    tables = load(out)
+    assert len(tables["documents"]) == 10 and set(tables["dates"].doc_id) == set(tables["documents"].doc_id)
+    result = subprocess.run([sys.executable, "cli.py", "recover", str(out)], cwd=ROOT, capture_output=True, text=True)
+    assert result.returncode == 0 and "1 unfinished commits completed" in " ".join((result.stdout + result.stderr).split())
+    assert_each_document_once(out, 15)
+    not_output = subprocess.run([sys.executable, "cli.py", "recover", str(tmp_path / "new")], cwd=ROOT, capture_output=True)
+    assert not_output.returncode == 2

@@ -11,7 +11,10 @@ Layout (the ``_thai_extract`` folder starts with ``_``, so Parquet readers skip 
 
 A commit is a group of whole documents across every table. Its journal is written (atomically)
 before its files are renamed into place, so a run killed at any moment is completed or undone by
-the next one: journals without ``.done`` are rolled forward, staging without a journal is deleted.
+the next one (or by ``thai-extract recover``): journals without ``.done`` are rolled forward, staging
+without a journal is deleted. The documents table's file is renamed last, so it is the commit point
+for readers that know nothing of journals: a row of another table whose (doc_id, run_id) is not in
+documents belongs to a commit still being put in place, and ``load()`` leaves it out.
 """
 
 from __future__ import annotations
@@ -23,11 +26,19 @@ import shutil
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
 from pathlib import Path
-from typing import Any
+from typing import Any, NamedTuple
 
 META_DIR = "_thai_extract"
+COMMIT_POINT_TABLE = "documents"
 DocKey = tuple[str, str]
 """(doc_id, content_sha256): what makes a document already processed."""
+
+
+class Recovery(NamedTuple):
+    """What ``OutputFolder.recover`` did: commits it finished, and killed runs' staging it deleted."""
+
+    finished_commits: int
+    discarded_runs: int
 
 
 def write_text_atomically(path: Path, text: str) -> None:
@@ -48,6 +59,7 @@ class OutputFolder:
         self.meta = self.root / META_DIR
         self.commits = self.meta / "commits"
         self.runs = self.meta / "runs"
+        self.last_recovery = Recovery(0, 0)
 
     def staging(self, run_id: str) -> Path:
         return self.meta / "staging" / run_id
@@ -81,7 +93,9 @@ class OutputFolder:
 
     def _apply(self, entry: dict[str, Any]) -> None:
         staging = self.staging(entry["run_id"])
-        for rel in entry["files"]:
+        # the documents table goes last: a document a plain Parquet reader sees there has all its rows
+        # in place in every other table, even while a commit is being renamed into place
+        for rel in sorted(entry["files"], key=lambda rel: rel.split("/", 1)[0] == COMMIT_POINT_TABLE):
             staged, visible = staging / rel, self.root / rel
             if staged.exists():
                 visible.parent.mkdir(parents=True, exist_ok=True)
@@ -90,17 +104,25 @@ class OutputFolder:
             (self.root / rel).unlink(missing_ok=True)
         (self.commits / f"{entry['run_id']}-{entry['seq']:05d}.done").touch()
 
-    def recover(self) -> None:
-        """Finish commits a killed run left half done; drop what it staged but never committed."""
+    def recover(self) -> Recovery:
+        """Finish commits a killed run left half done; drop what it staged but never committed.
+
+        Call it under the lock (``locked()`` does).
+        """
+        finished = discarded = 0
         for journal in sorted(self.commits.glob("*.json")):
             if not journal.with_suffix(".done").exists():
                 self._apply(json.loads(journal.read_text(encoding="utf-8")))
+                finished += 1
         staging_root = self.meta / "staging"
         if staging_root.is_dir():
             for leftover in staging_root.iterdir():
                 shutil.rmtree(leftover, ignore_errors=True)
+                discarded += 1
         for tmp in self.meta.rglob(".*.tmp"):
             tmp.unlink(missing_ok=True)
+        self.last_recovery = Recovery(finished, discarded)
+        return self.last_recovery
 
     def committed_docs(self) -> set[DocKey]:
         """Every (doc_id, content_sha256) that a finished commit holds."""

@@ -208,6 +208,9 @@ class InputReader:
                 if codec is not None:
                     yield from self._stream_csv(opener, name, codec)
                     return
+            if fmt == ".json" and self._is_utf8_array(opener, name):
+                yield from self._stream_json_array(opener, name)
+                return
             with opener(name, "rb") as fh:
                 if fmt in JSONL_SUFFIXES and fh.peek(2)[:2] not in (codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE):
                     # streamed line by line: memory stays flat, and a bad line costs only itself
@@ -280,6 +283,46 @@ class InputReader:
         items = data if isinstance(data, list) else [data]
         yield from self._records((f"{source}:{i}" if isinstance(data, list) else source, item)
                                  for i, item in enumerate(items, start=1))
+
+    def _is_utf8_array(self, opener: Any, name: str) -> bool:
+        """Whether a JSON file is a top-level array in UTF-8 (judged on its start), so it can be streamed."""
+        if self.encoding and codecs.lookup(self.encoding).name not in ("utf-8", "utf-8-sig"):
+            return False
+        with opener(name, "rb") as probe:
+            head = probe.read(CSV_SAMPLE_BYTES)
+        if head.startswith(codecs.BOM_UTF8):
+            head = head[len(codecs.BOM_UTF8):]
+        if not head.lstrip().startswith(b"["):
+            return False
+        try:
+            head.decode("utf-8")
+        except UnicodeDecodeError as exc:
+            return exc.start >= len(head) - 3  # only a character cut at the sample's end
+        return True
+
+    def _stream_json_array(self, opener: Any, name: str) -> Iterator[Document | Failure]:
+        """The records of a JSON array as they are parsed; broken JSON ends the file with one Failure."""
+        import ijson
+
+        with opener(name, "rb") as raw:
+            if raw.peek(3).startswith(codecs.BOM_UTF8):
+                raw.read(len(codecs.BOM_UTF8))
+
+            def records() -> Iterator[tuple[str, Any]]:
+                number = 0
+                try:
+                    for number, item in enumerate(ijson.items(raw, "item", use_float=True), start=1):
+                        yield f"{name}:{number}", item
+                except (ijson.JSONError, UnicodeDecodeError) as exc:
+                    where = f"{name}:{number + 1}"
+                    message = exc.args[0] if exc.args else exc
+                    if isinstance(message, bytes):
+                        message = message.decode("utf-8", "replace")
+                    message = str(message).splitlines()[0]
+                    yield where, InputError(ErrorCode.MALFORMED_RECORD, where, f"after record {number}: {message}; "
+                                                                                "the rest of the file was not read")
+
+            yield from self._records(records())
 
     def _streamable_codec(self, opener: Any, name: str) -> str | None:
         """The codec to stream a CSV file with, judged on its first megabyte; None to read it whole.

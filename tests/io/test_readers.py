@@ -121,3 +121,26 @@ def test_csv_is_streamed_and_a_bad_byte_late_in_the_file_costs_only_the_rest(tmp
     (tmp_path / "tis.csv").write_bytes('id,text\nt1,ข่าวไทย\nt2,"สองบรรทัด\r\nบรรทัดที่สอง"\n'.encode("cp874"))
     assert [(d.doc_id, d.text) for d in read_all(tmp_path / "tis.csv")] == [
         ("t1", "ข่าวไทย"), ("t2", "สองบรรทัด\r\nบรรทัดที่สอง")]  # a quoted field may span lines
+
+
+def test_a_json_array_is_streamed_so_records_before_a_break_are_kept(tmp_path):
+    records = [{"id": f"a{i}", "text": "ข่าว" * 300} for i in range(2_000)]
+    data = json.dumps(records, ensure_ascii=False).encode()
+    (tmp_path / "cut.json").write_bytes(data[: len(data) * 3 // 4])  # a transfer that stopped early
+    items = read_all(tmp_path / "cut.json")
+    *docs, failure = items
+    assert [d.doc_id for d in docs] == [f"a{i}" for i in range(len(docs))] and len(docs) > 1_400
+    assert failure.reason == ErrorCode.MALFORMED_RECORD.value
+    assert failure.source.endswith(f"cut.json:{len(docs) + 1}") and "rest of the file" in failure.detail
+
+
+def test_a_gzipped_json_array_with_a_bom_is_streamed_record_by_record(tmp_path):
+    records = [{"id": "g1", "text": "หนึ่ง"}, 7, {"id": "g3", "text": "สาม"}]
+    with gzip.open(tmp_path / "arr.json.gz", "wb") as fh:
+        fh.write(b"\xef\xbb\xbf" + json.dumps(records, ensure_ascii=False, indent=2).encode())
+    reader = InputReader().read([str(tmp_path / "arr.json.gz")])
+    first = next(reader)
+    assert first.doc_id == "g1" and first.source.endswith("arr.json.gz:1")
+    rest = list(reader)
+    assert rest[0].reason == ErrorCode.MALFORMED_RECORD.value and rest[0].source.endswith(":2")
+    assert rest[1].doc_id == "g3"
