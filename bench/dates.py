@@ -5,7 +5,9 @@
 1. builds eval JSONL files in a temp dir: ThaiNER 1.5.1 validation DATE spans (spans only: value
    accuracy is n/a there) and the sample article's nine dates from seed_gold.json (spans and values);
    and dev-news excerpts hand-labelled with values (bench/data/dates_dev_gold.jsonl holds only the
-   article id, the excerpt's offsets and the labels; the text is read from ../shared/data);
+   article id, the excerpt's offsets and the labels; the text is read from ../shared/data); and
+   whole dev articles labelled blind (bench/data/dates_dev_blind.jsonl), scored with and without
+   the vague mentions;
 2. runs ``pipeline.eval.dates.evaluate`` on each and prints the tables (ours vs dateparser);
 3. measures the dates stage on the thaigov dev bodies (chars/s, one core);
 4. prints a sample of mentions found in the dev news, with their values, to eyeball.
@@ -29,6 +31,7 @@ from pipeline.eval.dates import evaluate, load, match_spans, ours
 from pipeline.stages.dates import DatesStage
 
 DEV_GOLD = ROOT / "bench" / "data" / "dates_dev_gold.jsonl"
+BLIND_GOLD = ROOT / "bench" / "data" / "dates_dev_blind.jsonl"
 
 
 def dev_gold_records() -> list[dict]:
@@ -45,6 +48,27 @@ def dev_gold_records() -> list[dict]:
             source = articles[label["article_id"]][label["field"]]
             records.append({"doc_id": label["doc_id"], "text": source[label["start"]:label["end"]],
                             "published": label["published"], "dates": label["dates"]})
+    return records
+
+
+def blind_records(with_vague: bool) -> list[dict]:
+    """Whole dev articles (title + "\\n" + body) labelled blind: by an annotator who neither read nor ran
+    the extractor (bench/data/dates_dev_blind.jsonl: ids, offsets and values only).
+
+    Vague mentions ("ปัจจุบัน", "ทุกวันนี้") carry no value; ``with_vague`` keeps them as spans to find,
+    otherwise they are dropped (so finding one counts against precision).
+    """
+    articles = {rec["id"]: rec for rec in dev_records()}
+    records = []
+    with open(BLIND_GOLD, encoding="utf-8") as fh:
+        for line in fh:
+            if not line.strip():
+                continue
+            label = json.loads(line)
+            article = articles[label["doc_id"]]
+            dates = [d for d in label["dates"] if with_vague or not d.get("vague")]
+            records.append({"doc_id": label["doc_id"], "text": f"{article.get('title') or ''}\n{article['body']}",
+                            "published": label["published"], "dates": dates})
     return records
 
 
@@ -155,6 +179,11 @@ def main() -> int:
         sets = {"ThaiNER 1.5.1 val DATE (spans only)": write_jsonl(Path(tmp) / "thainer_val.jsonl", thainer_records()),
                 "sample article (seed_gold dates)": write_jsonl(Path(tmp) / "seed.jsonl", seed_records())}
         sets["dev news, hand-labelled excerpts"] = write_jsonl(Path(tmp) / "dev.jsonl", dev_gold_records())
+        if BLIND_GOLD.exists():
+            sets["dev news, whole articles labelled blind (vague mentions not annotated)"] = write_jsonl(
+                Path(tmp) / "blind.jsonl", blind_records(with_vague=False))
+            sets["dev news, whole articles labelled blind (vague mentions as spans)"] = write_jsonl(
+                Path(tmp) / "blind_vague.jsonl", blind_records(with_vague=True))
         for title, path in sets.items():
             print_table(title, evaluate(path, baselines=not args.no_baselines))
             if args.show_errors:

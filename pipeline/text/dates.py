@@ -110,9 +110,12 @@ _ERA = r"(?:พ\.[ ]?ศ\.?|ค\.[ ]?ศ\.?|พุทธศักราช|ค�
 _UNITS = ("คน", "ราย", "ปี", "เดือน", "วัน", "ชั่วโมง", "ชม", "นาที", "โมง", "บาท", "ล้าน", "แห่ง",
           "ครั้ง", "หน่วย", "ตัน", "กิโล", "กม", "เมตร", "โครงการ", "จังหวัด", "อำเภอ", "ประเทศ",
           "%", "เปอร์เซ็นต์", "ร้อยละ", "องศา", "ข้อ", "ฉบับ", "ลำ", "คัน", "ไร่")
-_NOT_UNIT = rf"(?!{_S}{_alt(_UNITS)})"
+# "68 วันนี้" / "68 วันที่" is a year before a date word, "68 วัน" a count of days
+_NOT_UNIT = rf"(?!{_S}(?:{_alt([u for u in _UNITS if u != 'วัน'])}|วัน(?!นี้|ที่|พรุ่ง|{_alt(_WEEKDAYS)})))"
 _Y4 = r"(?<!\d)(?:2[3-6]\d\d|1[89]\d\d|20\d\d)(?!\d)(?![.,]\d)"
 _Y2 = rf"(?<!\d)\d\d(?!\d)(?![.:,]\d){_NOT_UNIT}"
+# a year written alone ("งาน Bangkok Pride 2025", "สำมะโนประชากร 2568"): BE 2450-2649 or CE 1950-2099
+_BARE_Y = r"(?:2[45]\d\d|26[0-4]\d|19[5-9]\d|20\d\d)(?!\d)(?![.,:]\d)"
 
 
 def _year(name: str, short: bool = True) -> str:
@@ -130,11 +133,16 @@ _TIME_AFTER = re.compile(
 _TIME_BEFORE = re.compile(
     rf"(?:เวลา){_S}(?P<h>[01]?\d|2[0-3])[.:](?P<m>[0-5]\d){_S}(?:น\.?|นาฬิกา)?{_S}(?:ของ)?{_S}$")
 
-_RELATIVE_DAY = {"วันนี้": 0, "เมื่อวาน": -1, "เมื่อวานนี้": -1, "วานนี้": -1, "เมื่อวานซืน": -2,
-                 "วานซืน": -2, "พรุ่งนี้": 1, "วันพรุ่งนี้": 1, "มะรืน": 2, "มะรืนนี้": 2}
+_RELATIVE_DAY = {"วันนี้": 0, "เมื่อวาน": -1, "เมื่อวานนี้": -1, "เมื่อวานี้": -1, "วานนี้": -1, "เมื่อวานซืน": -2,
+                 "วานซืน": -2, "พรุ่งนี้": 1, "วันพรุ่งนี้": 1, "มะรืน": 2, "มะรืนนี้": 2,
+                 "เมื่อเช้านี้": 0, "เมื่อเช้า": 0, "เช้านี้": 0, "บ่ายนี้": 0, "เย็นนี้": 0, "คืนนี้": 0,
+                 "เมื่อคืนนี้": -1, "เมื่อคืน": -1}
+# "the same day", "the next day": relative to the day mentioned before them
+_ANAPHORIC_DAY = {"วันเดียวกัน": 0, "วันเดียวกันนี้": 0, "วันรุ่งขึ้น": 1, "วันถัดมา": 1, "วันต่อมา": 1}
 _RELATIVE_STEP = {"นี้": 0, "หน้า": 1, "ถัดไป": 1, "ที่แล้ว": -1, "ที่ผ่านมา": -1, "ก่อน": -1,
                   "ก่อนหน้า": -1, "ก่อนหน้านี้": -1}
-_STEP_WORDS = r"(?:นี้|หน้า|ถัดไป|ที่แล้ว|ที่ผ่านมา|ก่อนหน้านี้|ก่อนหน้า|ก่อน(?![ก-ฮ]))"
+_BEFORE_WORD = r"ก่อน(?:(?![ก-ฮ])|(?=จาก|ซึ่ง|และ|โดย|เป็น|มี|ที่ผ่าน))"
+_STEP_WORDS = rf"(?:นี้|หน้า|ถัดไป|ที่แล้ว|ที่ผ่านมา|ก่อนหน้านี้|ก่อนหน้า|{_BEFORE_WORD})"
 
 _ALTERNATIVES: dict[str, str] = {
     "iso": r"(?<![\w/-])(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d-])",
@@ -158,19 +166,22 @@ _ALTERNATIVES: dict[str, str] = {
                    rf"(?P<mr_m2>{_MONTH_STD})(?:{_S}{_year('mr_y')})?",
     "month_year": rf"(?:เดือน{_S})?(?P<my_m>{_MONTH_STD}){_S}{_year('my_y')}",
     "month": rf"เดือน{_S}(?P<mo_m>{_MONTH_STD})|(?P<mo_full>{_FULL})",
-    "year": rf"(?:ปี{_S}(?:(?P<yr_era>{_ERA}){_S})?|(?P<yr_era2>{_ERA}){_S})(?P<yr_y>{_Y4})"
+    "year": rf"(?:ปี(?:การผลิต|การศึกษา|เพาะปลูก)?{_S}(?:(?P<yr_era>{_ERA}){_S})?|(?P<yr_era2>{_ERA}){_S})(?P<yr_y>{_Y4})"
             rf"(?:(?:{_RANGE_SEP}|/)(?:{_ERA}{_S})?(?P<yr_y2>{_Y4}|\d\d(?!\d)(?![.:,]\d){_NOT_UNIT}))?"
             rf"|ปี{_S}(?P<yr_short>\d\d)(?!\d)(?![.:,]\d){_NOT_UNIT}",
     "ago": rf"(?P<ago_n>(?<!\d)\d{{1,3}}|{_alt(list(_NUMBER_WORDS))}){_S}(?P<ago_u>วัน|สัปดาห์|อาทิตย์|เดือน|ปี)"
-           r"(?P<ago_dir>ที่ผ่านมา|ที่แล้ว|ก่อน(?![ก-ฮ]))",
+           rf"(?P<ago_dir>ที่ผ่านมา|ที่แล้ว|{_BEFORE_WORD})",
     "holiday": rf"(?P<hd>{_alt(list(_HOLIDAYS))}){_S}(?:ปี{_S})?{_year('hd_y')}",
     "relative_day": "(?P<rd>" + _alt(list(_RELATIVE_DAY)) + ")",
     "relative_unit": rf"(?P<ru_u>สัปดาห์|อาทิตย์|เดือน|ปี)(?P<ru_step>{_STEP_WORDS})",
+    "anaphoric_day": "(?P<an>" + _alt(list(_ANAPHORIC_DAY)) + ")",
+    "bare_year": rf"(?:(?<![\w.,:/\-–])|(?<=\d/)(?=2[56]))(?P<by_y>{_BARE_Y})(?:{_RANGE_SEP}(?P<by_y2>{_BARE_Y}))?{_NOT_UNIT}(?![\w])",
 }
 _DATE_RE = re.compile("|".join(f"(?P<K_{k}>{v})" for k, v in _ALTERNATIVES.items()))
 # Every word a match can start with. Searching these (literal prefixes: fast) and trying _DATE_RE
 # only where one is found gives the same matches as _DATE_RE.finditer at a fraction of the cost.
 _TRIGGERS = ["วัน", "วาน", "เมื่อวาน", "พรุ่งนี้", "มะรืน", "สัปดาห์", "อาทิตย์", "เดือน", "ปี", "ไตรมาส",
+             "เมื่อเช้า", "เช้านี้", "บ่ายนี้", "เย็นนี้", "คืนนี้", "เมื่อคืน",
              "ทศวรรษ", "พุทธศักราช", "คริสต์ศักราช", "Q", "สงกรานต์", "เทศกาล", "ครึ่ง", *_MONTHS_FULL, *_MONTHS_FULL_VARIANTS,
              *list(_NUMBER_WORDS), *(m[:3] for m in _MONTHS_EN), *(m[:3].capitalize() for m in _MONTHS_EN),
              *(m[:3].upper() for m in _MONTHS_EN)]
@@ -181,6 +192,11 @@ _FUTURE_CUE = re.compile(rf"{_S}(?:นี้|ที่จะถึง(?:นี�
 _PAST_CUE = re.compile(rf"{_S}(?:ที่ผ่านมา|ที่แล้ว)")
 _AGO_BEFORE = re.compile(r"เมื่อ(?:ราว|ประมาณ)?\s*$")
 _PERIOD_BEFORE = re.compile(r"(?:ช่วง|รอบ|ตลอด|กว่า|ภายใน|ใน|นาน|ระยะเวลา|เป็นเวลา|ระยะ)\s*$")
+_BUDGET_BEFORE = re.compile(r"งบ(?:ประมาณ)?(?:รายจ่าย)?(?:ประจำ)?\s*$")
+# words before a number that make it a count, an amount or an identifier, not a year
+_QUANTITY_BEFORE = re.compile(r"(?:จำนวน|กว่า|ประมาณ|ราว|รวม|ทั้งหมด|เลขที่|หมายเลข|เบอร์|โทร\.?|ละ|เกือบ|ราคา"
+                              r"|มูลค่า|อายุ|สูง|ยาว|กว้าง|ลึก|ระยะ|หมู่ที่|ซอย|ถนน|ที่|ได้|เป็น|ถึง|เพียง|แค่"
+                              r"|[\d]\s|[<>=+*x×])\s*$")
 
 # ---------------------------------------------------------------------------------------------
 # Atoms: one matched expression, before ranges are joined and missing years filled
@@ -209,6 +225,7 @@ class _Atom:
     explicit_year: bool = False
     time: str | None = None
     cue: str | None = None  # "future" / "past": for year-less dates
+    anaphor: int | None = None  # days after the previous day mentioned ("วันรุ่งขึ้น": 1)
 
 
 def _to_ce(year: str, era: str | None = None, short_be: bool = True) -> int:
@@ -390,7 +407,7 @@ def _atom_month(m: re.Match[str]) -> _Atom | None:
     return _month_atom(m.start(), m.end(), None, _month(m["mo_m"] or m["mo_full"]))
 
 
-def _atom_year(m: re.Match[str]) -> _Atom | None:
+def _atom_year(m: re.Match[str], text: str, published: dt.date | None) -> _Atom | None:
     if m["yr_short"]:
         first = last = _to_ce(m["yr_short"])
     else:
@@ -401,8 +418,26 @@ def _atom_year(m: re.Match[str]) -> _Atom | None:
             last = _to_ce(raw2, era)
     if last < first or last - first > 200:
         return None
+    if _BUDGET_BEFORE.search(text, max(0, m.start() - 16), m.start()):  # "งบประมาณปี 2569": a fiscal year
+        return _Atom(m.start(), m.end(), "fiscal_year", fixed=(dt.date(first - 1, 10, 1), dt.date(last, 9, 30)),
+                     explicit_year=True)
     return _Atom(m.start(), m.end(), "year", first, 1, None, 12, None, year_span=last - first,
                  explicit_year=True)
+
+
+def _atom_bare_year(m: re.Match[str], text: str, published: dt.date | None) -> _Atom | None:
+    if _QUANTITY_BEFORE.search(text, max(0, m.start() - 12), m.start()):
+        return None
+    first = _to_ce(m["by_y"])
+    last = _to_ce(m["by_y2"]) if m["by_y2"] else first
+    if (int(m["by_y"]) >= 2400) != (int(m["by_y2"] or m["by_y"]) >= 2400) or last < first:
+        return None
+    return _Atom(m.start(), m.end(), "year", first, 1, None, 12, None, year_span=last - first,
+                 explicit_year=True)
+
+
+def _atom_anaphoric_day(m: re.Match[str], text: str, published: dt.date | None) -> _Atom | None:
+    return _Atom(m.start(), m.end(), "day", relative=True, anaphor=_ANAPHORIC_DAY[m["an"]])
 
 
 def _atom_holiday(m: re.Match[str]) -> _Atom | None:
@@ -442,8 +477,8 @@ def _relative_range(published: dt.date | None, granularity: str, step: int) -> t
 
 
 def _atom_relative_day(m: re.Match[str], text: str, published: dt.date | None) -> _Atom | None:
-    if m["rd"] == "วันนี้" and text.endswith("ทุก", 0, m.start()):
-        return None  # "ทุกวันนี้": nowadays
+    if m["rd"] == "วันนี้" and text.endswith(("ทุก", "เร็ว"), 0, m.start()):
+        return None  # "ทุกวันนี้": nowadays; "เร็ววันนี้": soon
     return _Atom(m.start(), m.end(), "day", fixed=_relative_range(published, "day", _RELATIVE_DAY[m["rd"]]),
                  relative=True)
 
@@ -463,10 +498,11 @@ _BUILDERS = {
     "en_dmy": _atom_en_dmy, "en_mdy": _atom_en_mdy, "en_my": _atom_en_my, "fiscal": _atom_fiscal,
     "quarter": _atom_quarter, "quarter_en": _atom_quarter_en, "decade": _atom_decade,
     "month_range": _atom_month_range, "month_year": _atom_month_year, "month": _atom_month,
-    "year": _atom_year, "holiday": _atom_holiday, "half_year": _atom_half_year,
+    "holiday": _atom_holiday, "half_year": _atom_half_year,
     "first_months": _atom_first_months,
 }
-_CONTEXT_BUILDERS = {"ago": _atom_ago, "relative_day": _atom_relative_day, "relative_unit": _atom_relative_unit}
+_CONTEXT_BUILDERS = {"ago": _atom_ago, "relative_day": _atom_relative_day, "relative_unit": _atom_relative_unit,
+                     "year": _atom_year, "bare_year": _atom_bare_year, "anaphoric_day": _atom_anaphoric_day}
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:
@@ -601,7 +637,9 @@ def _resolve(atoms: list[_Atom], text: str, published: dt.date | None) -> list[_
         if "\n" in text[last_end:atom.start]:
             passage_year = None
         last_end = atom.end
-        if atom.fixed is None and atom.year is None:
+        if atom.anaphor is not None:
+            pass  # resolved from the mention before it, once every mention has its value
+        elif atom.fixed is None and atom.year is None:
             if passage_year is not None:
                 atom = replace(atom, year=passage_year, relative=True)
             elif published is not None:
@@ -629,22 +667,117 @@ def _mention(atom: _Atom, text: str) -> DateMention | None:
                        relative, atom.time)
 
 
-_OPEN_PAREN = re.compile(rf"{_S}\({_S}")
+# between a relative day and the date that says which day it is: "วันนี้ (วันพุธที่ 14 ...", "วันเดียวกันนี้ 20 ส.ค."
+_THEN_DATE = re.compile(rf"{_S}\(?{_S}(?:วัน)?(?:{_alt(_WEEKDAYS)})?{_S}(?:ที่)?{_S}")
+_CLOSE_PAREN = re.compile(rf"{_S}\)")
+_RELATIVE_RANGE_SEP = re.compile(rf"{_S}(?:เป็นต้นไป{_S})?(?:[-–—]|ไปจนถึง|จนถึง|ถึง){_S}")
+DATELINE_LINES = 2  # the title line and the first body line
+DATELINE_CHARS = 80  # how far into its line a dateline date may start
+DATELINE_DAYS = 7  # how long before publication a dateline date may be
 
 
-def _anchor_to_parenthesis(mentions: list[DateMention], text: str) -> list[DateMention]:
-    """"วันนี้ (9 ส.ค. 68)": a relative day followed by the date in brackets takes that date."""
-    for i in range(len(mentions) - 1):
-        a, b = mentions[i], mentions[i + 1]
-        if (a.relative and a.granularity == "day" and b.granularity == "day" and b.start_date is not None
-                and b.start_date == b.end_date and _OPEN_PAREN.fullmatch(text, a.end, b.start)):
-            mentions[i] = replace(a, start_date=b.start_date, end_date=b.end_date)
-    return mentions
+def _is_single_day(m: DateMention) -> bool:
+    return m.granularity == "day" and m.start_date is not None and m.start_date == m.end_date
+
+
+def _merge_with_stated_date(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """"วันนี้ (9 ส.ค. 68)", "วันเดียวกันนี้ 20 ส.ค. 68": a relative day and the date stated with it are one
+    mention, with the stated date's value (and the bracket, when it closes right after)."""
+    out: list[DateMention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (b is not None and a.relative and a.granularity == "day" and (a.start_date == a.end_date)
+                and b.granularity == "day" and b.start_date is not None and b.start_date == b.end_date
+                and _THEN_DATE.fullmatch(text, a.end, b.start) and text.find("\n", a.end, b.start) < 0):
+            close = _CLOSE_PAREN.match(text, b.end)
+            end = close.end() if close and "(" in text[a.end:b.start] else b.end
+            out.append(DateMention(a.start, end, text[a.start:end], b.start_date, b.end_date, "day",
+                                   b.relative, b.time or a.time))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _join_relative_ranges(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """"ตั้งแต่วันนี้ จนถึงวันที่ 15 มิถุนายน 2568": a relative day and a later date are one range."""
+    out: list[DateMention] = []
+    i = 0
+    while i < len(mentions):
+        a = mentions[i]
+        b = mentions[i + 1] if i + 1 < len(mentions) else None
+        if (b is not None and a.relative and _is_single_day(a) and b.granularity == "day"
+                and b.end_date is not None and a.start_date is not None and a.start_date < b.end_date  # type: ignore[operator]
+                and _RELATIVE_RANGE_SEP.fullmatch(text, a.end, b.start)):
+            out.append(DateMention(a.start, b.end, text[a.start:b.end], a.start_date, b.end_date, "day", True, a.time))
+            i += 2
+            continue
+        out.append(a)
+        i += 1
+    return out
+
+
+def _resolve_anaphors(mentions: list[DateMention], anaphors: dict[int, int]) -> list[DateMention]:
+    """"วันรุ่งขึ้น", "วันเดียวกัน": the day after / the same day as the last single day mentioned before."""
+    last: dt.date | None = None
+    out = []
+    for m in mentions:
+        if m.start in anaphors and m.start_date is None:
+            if last is not None:
+                day = last + dt.timedelta(days=anaphors[m.start])
+                m = replace(m, start_date=day, end_date=day)
+        if _is_single_day(m):
+            last = m.start_date
+        out.append(m)
+    return out
+
+
+def _dateline(mentions: list[DateMention], text: str, published: dt.date | None) -> dt.date | None:
+    """The day a news text calls "today": an explicit date at the start of its first lines
+    ("วันที่ 21 กรกฎาคม 2568 นาย...", "กรุงเทพฯ 15 มกราคม 2568 -", "วันนี้ (3 เม.ย. 68)"),
+    when it falls in the week before publication (any such date when there is none)."""
+    for m in mentions:
+        if m.text.startswith("วันนี้") and not m.relative and _is_single_day(m):
+            return m.start_date  # "วันนี้ (12 สิงหาคม 2568)" anywhere says it outright
+    line_start = 0
+    for _ in range(DATELINE_LINES):
+        line_end = text.find("\n", line_start)
+        line_end = len(text) if line_end < 0 else line_end
+        for m in mentions:
+            if m.start >= line_end:
+                break
+            if m.start < line_start or m.start - line_start > DATELINE_CHARS or not _is_single_day(m):
+                continue
+            if m.relative and not m.text.rstrip().endswith(")"):
+                continue  # "วันนี้" itself says nothing; "วันนี้ (3 เม.ย. 68)" does
+            if published is None or published - dt.timedelta(days=DATELINE_DAYS) <= m.start_date <= published:  # type: ignore[operator]
+                return m.start_date
+        if line_end >= len(text):
+            break
+        line_start = line_end + 1
+    return None
+
+
+def _extract(text: str, ascii_text: str, published: dt.date | None) -> list[DateMention]:
+    atoms = _resolve(_join_ranges(_atoms(ascii_text, published), ascii_text), ascii_text, published)
+    anaphors = {atom.start: atom.anaphor for atom in atoms if atom.anaphor is not None}
+    mentions = [m for m in (_mention(atom, text) for atom in atoms) if m is not None]
+    mentions = _join_relative_ranges(_merge_with_stated_date(mentions, ascii_text), ascii_text)
+    return _resolve_anaphors(mentions, anaphors)
 
 
 def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]:
-    """Every date or period mention of ``text``, in order, with offsets into ``text``."""
+    """Every date or period mention of ``text``, in order, with offsets into ``text``.
+
+    Relative mentions ("วันนี้", "สัปดาห์หน้า") count from the day the text itself calls today
+    (its dateline, see ``_dateline``), else from ``published``.
+    """
     ascii_text = text.translate(_THAI_DIGITS)  # same length: offsets stay valid
-    atoms = _resolve(_join_ranges(_atoms(ascii_text, published), ascii_text), ascii_text, published)
-    mentions = [m for m in (_mention(atom, text) for atom in atoms) if m is not None]
-    return _anchor_to_parenthesis(mentions, ascii_text)
+    mentions = _extract(text, ascii_text, published)
+    today = _dateline(mentions, ascii_text, published)
+    if today is not None and today != published and any(m.relative for m in mentions):
+        mentions = _extract(text, ascii_text, today)
+    return mentions

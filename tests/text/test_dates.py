@@ -85,10 +85,60 @@ def test_yearless_date_takes_the_year_of_the_passage():
         (D(2020, 5, 13), False), (D(2020, 5, 14), True)]
 
 
-def test_relative_day_takes_the_date_in_brackets():
-    found = find_dates("วันนี้ (9 ส.ค. 68) เวลา 16.45 น.", PUBLISHED)
-    assert [(m.text, m.start_date, m.time) for m in found] == [
-        ("วันนี้", D(2025, 8, 9), None), ("9 ส.ค. 68", D(2025, 8, 9), "16:45")]
+@pytest.mark.parametrize("text, expected", [
+    ("วันนี้ (9 ส.ค. 68) เวลา 16.45 น.", ("วันนี้ (9 ส.ค. 68)", D(2025, 8, 9), False, "16:45")),
+    ("วันนี้ (วันจันทร์ที่ 26 พฤษภาคม 2568)", ("วันนี้ (วันจันทร์ที่ 26 พฤษภาคม 2568)", D(2025, 5, 26), False, None)),
+    ("ในวันพรุ่งนี้ (เสาร์ที่ 25 พฤษภาคม  เวลา 10.40 น.)", ("วันพรุ่งนี้ (เสาร์ที่ 25 พฤษภาคม", D(2025, 5, 25), True, "10:40")),
+    ("ในวันเดียวกันนี้ 20 ส.ค. 68 นาย", ("วันเดียวกันนี้ 20 ส.ค. 68", D(2025, 8, 20), False, None)),
+])
+def test_a_relative_day_and_the_date_stated_with_it_are_one_mention(text, expected):
+    [m] = find_dates(text, PUBLISHED)
+    assert (m.text, m.start_date, m.relative, m.time) == expected and m.start_date == m.end_date
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ตั้งแต่วันนี้ จนถึงวันที่ 15 มิถุนายน 2568", ("วันนี้ จนถึงวันที่ 15 มิถุนายน 2568", PUBLISHED, D(2025, 6, 15))),
+    ("ตั้งแต่วันนี้เป็นต้นไปจนถึงวันที่ 30 มิ.ย. 68", ("วันนี้เป็นต้นไปจนถึงวันที่ 30 มิ.ย. 68", PUBLISHED, D(2025, 6, 30))),
+    ("วันนี้ – 30 มิ.ย. 68", ("วันนี้ – 30 มิ.ย. 68", PUBLISHED, D(2025, 6, 30))),
+])
+def test_from_today_until_a_date_is_one_relative_range(text, expected):
+    [m] = find_dates(text, PUBLISHED)
+    assert (m.text, m.start_date, m.end_date, m.granularity, m.relative) == (*expected, "day", True)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ฐานต่ำในปีก่อนจากการเบิกจ่าย", (D(2024, 1, 1), D(2024, 12, 31), "year", True)),
+    ("ซึ่งเมื่อเช้านี้ได้พูดคุย", (PUBLISHED, PUBLISHED, "day", True)),
+    ("เพิ่งได้ตัวเลขมาเมื่อคืนนี้", (D(2025, 5, 19), D(2025, 5, 19), "day", True)),
+    ("โดยจะใช้งบประมาณปี 2569 รวม 159 ล้านบาท", (D(2025, 10, 1), D(2026, 9, 30), "fiscal_year", False)),
+    ("ผลผลิตปีการผลิต 2568/69", (D(2025, 1, 1), D(2026, 12, 31), "year", False)),
+])
+def test_more_relative_and_budget_forms(text, expected):
+    assert one(text) == expected
+
+
+def test_the_same_day_and_the_next_day_follow_the_day_mentioned_before():
+    text = "เดินทางถึงเมื่อวันที่ 14 พฤษภาคม 2568 และกลับถึงไทยในวันเดียวกัน ส่วนวันรุ่งขึ้นมีประชุม"
+    assert [(m.text, m.start_date, m.relative) for m in find_dates(text, PUBLISHED)] == [
+        ("วันที่ 14 พฤษภาคม 2568", D(2025, 5, 14), False), ("วันเดียวกัน", D(2025, 5, 14), True),
+        ("วันรุ่งขึ้น", D(2025, 5, 15), True)]
+
+
+def test_today_is_the_day_the_news_text_dates_itself():
+    # published two days after the event: "วันนี้" in the report means the event's day
+    text = "ข่าวกระทรวง\nวันที่ 18 พฤษภาคม 2568 รัฐมนตรีลงพื้นที่ และกล่าวว่าการลงพื้นที่ในวันนี้เป็นการบูรณาการ"
+    assert [(m.text, m.start_date) for m in find_dates(text, PUBLISHED)] == [
+        ("วันที่ 18 พฤษภาคม 2568", D(2025, 5, 18)), ("วันนี้", D(2025, 5, 18))]
+    far = "ข่าวกระทรวง\nวันที่ 1 มกราคม 2568 เป็นวันหยุด วันนี้มีประชุม"  # not a dateline: months before
+    assert find_dates(far, PUBLISHED)[-1].start_date == PUBLISHED
+
+
+@pytest.mark.parametrize("text, year", [
+    ("งาน Bangkok Pride Festival 2025 ยืนยัน", 2025), ("โครงการสำมะโนประชากรและเคหะ 2568 นอกจากนี้", 2025),
+    ("การประชุมครั้งที่ 1/2568 โดยมี", 2025), ("ASEAN 2045: Our Shared Future", 2045),
+])
+def test_a_year_written_alone_is_a_year(text, year):
+    assert one(text, None) == (D(year, 1, 1), D(year, 12, 31), "year", False)
 
 
 def test_relative_without_publication_date_is_kept_unresolved():
@@ -106,7 +156,8 @@ def test_law_number_keeps_only_its_year():
     "ระยะเวลา 2 ปี", "3 ปี", "18 เดือน", "อายุ 65 ปี", "อายุ 15 ปี 11 เดือน", "ครั้งที่ 2", "ปีที่ 2",
     "จำนวน 2,568 คน", "งบประมาณ 2568 ล้านบาท", "ในช่วง 3 ปีที่ผ่านมา", "ทุกวันนี้", "ข้อ 1.2.3",
     "เวลา 10.30 น.", "ร้อยละ 14.5", "กม.ที่ 18 - 41", "https://x.th/press-03-04-2025", "ทศวรรษที่ 2",
-    "สำนักงาน ก.พ. แจ้ง",
+    "สำนักงาน ก.พ. แจ้ง", "ในเร็ววันนี้", "จำนวน 2568 คน", "โทร 0 2617 7300", "ราคา 2500 ต่อชุด",
+    "รหัส ISO 14064-1:2018", "ข้อ 2560.1",
 ])
 def test_not_dates(text):
     assert find_dates(text, PUBLISHED) == []
