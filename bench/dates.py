@@ -32,6 +32,7 @@ from pipeline.stages.dates import DatesStage
 
 DEV_GOLD = ROOT / "bench" / "data" / "dates_dev_gold.jsonl"
 BLIND_GOLD = ROOT / "bench" / "data" / "dates_dev_blind.jsonl"
+BLIND_GOLD_2 = ROOT / "bench" / "data" / "dates_dev_blind2.jsonl"  # a second annotator, other articles
 
 
 def dev_gold_records() -> list[dict]:
@@ -51,7 +52,7 @@ def dev_gold_records() -> list[dict]:
     return records
 
 
-def blind_records(with_vague: bool) -> list[dict]:
+def blind_records(with_vague: bool, path: Path = BLIND_GOLD) -> list[dict]:
     """Whole dev articles (title + "\\n" + body) labelled blind: by an annotator who neither read nor ran
     the extractor (bench/data/dates_dev_blind.jsonl: ids, offsets and values only).
 
@@ -60,7 +61,7 @@ def blind_records(with_vague: bool) -> list[dict]:
     """
     articles = {rec["id"]: rec for rec in dev_records()}
     records = []
-    with open(BLIND_GOLD, encoding="utf-8") as fh:
+    with open(path, encoding="utf-8") as fh:
         for line in fh:
             if not line.strip():
                 continue
@@ -179,11 +180,12 @@ def main() -> int:
         sets = {"ThaiNER 1.5.1 val DATE (spans only)": write_jsonl(Path(tmp) / "thainer_val.jsonl", thainer_records()),
                 "sample article (seed_gold dates)": write_jsonl(Path(tmp) / "seed.jsonl", seed_records())}
         sets["dev news, hand-labelled excerpts"] = write_jsonl(Path(tmp) / "dev.jsonl", dev_gold_records())
-        if BLIND_GOLD.exists():
-            sets["dev news, whole articles labelled blind (vague mentions not annotated)"] = write_jsonl(
-                Path(tmp) / "blind.jsonl", blind_records(with_vague=False))
-            sets["dev news, whole articles labelled blind (vague mentions as spans)"] = write_jsonl(
-                Path(tmp) / "blind_vague.jsonl", blind_records(with_vague=True))
+        for n, gold in enumerate((BLIND_GOLD, BLIND_GOLD_2), start=1):
+            if gold.exists():
+                sets[f"dev news, whole articles labelled blind #{n} (vague mentions not annotated)"] = write_jsonl(
+                    Path(tmp) / f"blind{n}.jsonl", blind_records(False, gold))
+                sets[f"dev news, whole articles labelled blind #{n} (vague mentions as spans)"] = write_jsonl(
+                    Path(tmp) / f"blind{n}_vague.jsonl", blind_records(True, gold))
         for title, path in sets.items():
             print_table(title, evaluate(path, baselines=not args.no_baselines))
             if args.show_errors:

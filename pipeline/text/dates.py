@@ -157,10 +157,11 @@ _ALTERNATIVES: dict[str, str] = {
     "fiscal": rf"ปีงบ(?:ประมาณ|ฯ)?{_S}{_year('fy_y')}(?:{_RANGE_SEP}(?:{_ERA}{_S})?(?P<fy_y2>{_Y4}|{_Y2}))?",
     "fiscal_rel": rf"ปีงบ(?:ประมาณ|ฯ)?{_S}(?P<fyr_step>{_STEP_WORDS})",
     "quarter": rf"ไตรมาส(?:ที่)?{_S}(?P<q_n>[1-4]|แรก|สุดท้าย)(?:{_S}[-–]{_S}(?P<q_n2>[1-4]))?"
-               rf"(?:{_S}(?:/|ของ|ใน|ประจำ)?{_S}(?P<q_fy>ปีงบประมาณ|ปีงบฯ?|ปี)?{_S}{_year('q_y')})?",
+               rf"(?:{_S}(?:/|ของ|ใน|ประจำ)?{_S}(?:(?P<q_fy>ปีงบประมาณ|ปีงบฯ?|ปี)?{_S}{_year('q_y')}|ปี(?P<q_rel>{_STEP_WORDS})))?",
     "quarter_en": rf"(?<![A-Za-z])Q(?P<qe_n>[1-4])(?:[ /]?(?P<qe_y>\d{{4}}|\d\d(?!\d)))?",
     "decade": rf"ทศวรรษ(?:ที่)?{_S}(?:(?P<dec_era>{_ERA}){_S})?(?P<dec_y>(?<!\d)\d{{3}}0|\d0)(?!\d)",
-    "half_year": rf"ครึ่ง{_S}(?:ปี)?{_S}(?P<hy_which>แรก|หลัง){_S}(?:ของ)?{_S}(?:ปี)?{_S}{_year('hy_y')}",
+    "half_year": rf"ครึ่ง{_S}ปี{_S}(?P<hy_which>แรก|หลัง)(?:{_S}(?:ของ)?{_S}(?:ปี)?{_S}{_year('hy_y')}|(?:{_S}(?:ของ)?ปี)?(?P<hy_rel>{_STEP_WORDS})?)"
+                 rf"|ครึ่ง{_S}(?P<hy_which2>แรก|หลัง){_S}(?:ของ)?{_S}ปี{_S}{_year('hy_y2')}",
     "first_months": rf"(?:(?P<fm_n>(?<!\d)(?:1[01]|[1-9]))(?!\d){_S})?เดือนแรก{_S}(?:ของ)?{_S}(?:ปี)?{_S}{_year('fm_y')}",
     "month_range": rf"(?:เดือน{_S})?(?P<mr_m1>{_MONTH_STD}){_RANGE_SEP}(?:เดือน{_S})?"
                    rf"(?P<mr_m2>{_MONTH_STD})(?:{_S}{_year('mr_y')})?",
@@ -238,7 +239,7 @@ def _to_ce(year: str, era: str | None = None, short_be: bool = True) -> int:
         return 2500 + value - 543 if short_be else value
     if is_ce:
         return value
-    return value - 543 if value >= 2400 else value
+    return value - 543 if value >= 2400 or era is not None else value  # "ราว พ.ศ. 1912": 1369
 
 
 def _month(name: str) -> int:
@@ -333,14 +334,25 @@ def _atom_fiscal_rel(m: re.Match[str], published: dt.date | None) -> _Atom | Non
     return _Atom(m.start(), m.end(), "fiscal_year", fixed=fixed, relative=True)
 
 
-def _atom_quarter(m: re.Match[str]) -> _Atom | None:
+def _atom_quarter(m: re.Match[str], text: str, published: dt.date | None) -> _Atom | None:
     first = {"แรก": 1, "สุดท้าย": 4}.get(m["q_n"]) or int(m["q_n"])
     last = int(m["q_n2"]) if m["q_n2"] else first
     if last < first:
         return None
+    if m["q_rel"]:  # "ไตรมาสสุดท้ายของปีนี้"
+        return _relative_year_quarters(m, published, m["q_rel"], first, last)
     year = _to_ce(m["q_y"], m["q_y_era"]) if m["q_y"] else None
     fiscal = bool(m["q_fy"] and m["q_fy"].startswith("ปีงบ"))
     return _quarter_atom(m.start(), m.end(), year, first, last, fiscal)
+
+
+def _relative_year_quarters(m: re.Match[str], published: dt.date | None, step_word: str | None,
+                            first: int, last: int) -> _Atom:
+    """Quarters of this / next / last year (this year when no word says otherwise)."""
+    if published is None:
+        return _Atom(m.start(), m.end(), "quarter", relative=True)
+    year = published.year + (_RELATIVE_STEP[step_word] if step_word else 0)
+    return replace(_quarter_atom(m.start(), m.end(), year, first, last, False), relative=True, explicit_year=False)
 
 
 def _quarter_atom(start: int, end: int, year: int | None, first: int, last: int, fiscal: bool) -> _Atom:
@@ -375,10 +387,12 @@ def _atom_decade(m: re.Match[str]) -> _Atom | None:
                  explicit_year=True)
 
 
-def _atom_half_year(m: re.Match[str]) -> _Atom | None:
-    """"ครึ่งปีแรกของปี 2568": two quarters."""
-    year = _to_ce(m["hy_y"], m["hy_y_era"])
-    first = 1 if m["hy_which"] == "แรก" else 3
+def _atom_half_year(m: re.Match[str], text: str, published: dt.date | None) -> _Atom | None:
+    """"ครึ่งปีแรกของปี 2568", "ครึ่งปีหลังนี้": two quarters."""
+    first = 1 if (m["hy_which"] or m["hy_which2"]) == "แรก" else 3
+    if not (m["hy_y"] or m["hy_y2"]):
+        return _relative_year_quarters(m, published, m["hy_rel"], first, first + 1)
+    year = _to_ce(m["hy_y"], m["hy_y_era"]) if m["hy_y"] else _to_ce(m["hy_y2"], m["hy_y2_era"])
     return _quarter_atom(m.start(), m.end(), year, first, first + 1, False)
 
 
@@ -496,13 +510,14 @@ def _atom_relative_unit(m: re.Match[str], text: str, published: dt.date | None) 
 _BUILDERS = {
     "iso": _atom_iso, "numeric": _atom_numeric, "day_range": _atom_day_range, "day_month": _atom_day_month,
     "en_dmy": _atom_en_dmy, "en_mdy": _atom_en_mdy, "en_my": _atom_en_my, "fiscal": _atom_fiscal,
-    "quarter": _atom_quarter, "quarter_en": _atom_quarter_en, "decade": _atom_decade,
+    "quarter_en": _atom_quarter_en, "decade": _atom_decade,
     "month_range": _atom_month_range, "month_year": _atom_month_year, "month": _atom_month,
-    "holiday": _atom_holiday, "half_year": _atom_half_year,
+    "holiday": _atom_holiday,
     "first_months": _atom_first_months,
 }
 _CONTEXT_BUILDERS = {"ago": _atom_ago, "relative_day": _atom_relative_day, "relative_unit": _atom_relative_unit,
-                     "year": _atom_year, "bare_year": _atom_bare_year, "anaphoric_day": _atom_anaphoric_day}
+                     "year": _atom_year, "bare_year": _atom_bare_year, "anaphoric_day": _atom_anaphoric_day,
+                     "quarter": _atom_quarter, "half_year": _atom_half_year}
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:
@@ -680,26 +695,15 @@ def _is_single_day(m: DateMention) -> bool:
     return m.granularity == "day" and m.start_date is not None and m.start_date == m.end_date
 
 
-def _merge_with_stated_date(mentions: list[DateMention], text: str) -> list[DateMention]:
-    """"วันนี้ (9 ส.ค. 68)", "วันเดียวกันนี้ 20 ส.ค. 68": a relative day and the date stated with it are one
-    mention, with the stated date's value (and the bracket, when it closes right after)."""
-    out: list[DateMention] = []
-    i = 0
-    while i < len(mentions):
-        a = mentions[i]
-        b = mentions[i + 1] if i + 1 < len(mentions) else None
-        if (b is not None and a.relative and a.granularity == "day" and (a.start_date == a.end_date)
-                and b.granularity == "day" and b.start_date is not None and b.start_date == b.end_date
+def _anchor_to_stated_date(mentions: list[DateMention], text: str) -> list[DateMention]:
+    """"วันนี้ (9 ส.ค. 68)", "วันเดียวกันนี้ 20 ส.ค. 68": a relative day takes the date stated right after it
+    (both stay mentions, as annotators of Thai news mostly write them)."""
+    for i in range(len(mentions) - 1):
+        a, b = mentions[i], mentions[i + 1]
+        if (a.relative and a.granularity == "day" and a.start_date == a.end_date and _is_single_day(b)
                 and _THEN_DATE.fullmatch(text, a.end, b.start) and text.find("\n", a.end, b.start) < 0):
-            close = _CLOSE_PAREN.match(text, b.end)
-            end = close.end() if close and "(" in text[a.end:b.start] else b.end
-            out.append(DateMention(a.start, end, text[a.start:end], b.start_date, b.end_date, "day",
-                                   b.relative, b.time or a.time))
-            i += 2
-            continue
-        out.append(a)
-        i += 1
-    return out
+            mentions[i] = replace(a, start_date=b.start_date, end_date=b.end_date, time=a.time or b.time)
+    return mentions
 
 
 def _join_relative_ranges(mentions: list[DateMention], text: str) -> list[DateMention]:
@@ -709,7 +713,7 @@ def _join_relative_ranges(mentions: list[DateMention], text: str) -> list[DateMe
     while i < len(mentions):
         a = mentions[i]
         b = mentions[i + 1] if i + 1 < len(mentions) else None
-        if (b is not None and a.relative and _is_single_day(a) and b.granularity == "day"
+        if (b is not None and a.relative and _is_single_day(a) and b.granularity in ("day", "month")
                 and b.end_date is not None and a.start_date is not None and a.start_date < b.end_date  # type: ignore[operator]
                 and _RELATIVE_RANGE_SEP.fullmatch(text, a.end, b.start)):
             out.append(DateMention(a.start, b.end, text[a.start:b.end], a.start_date, b.end_date, "day", True, a.time))
@@ -739,9 +743,9 @@ def _dateline(mentions: list[DateMention], text: str, published: dt.date | None)
     """The day a news text calls "today": an explicit date at the start of its first lines
     ("วันที่ 21 กรกฎาคม 2568 นาย...", "กรุงเทพฯ 15 มกราคม 2568 -", "วันนี้ (3 เม.ย. 68)"),
     when it falls in the week before publication (any such date when there is none)."""
-    for m in mentions:
-        if m.text.startswith("วันนี้") and not m.relative and _is_single_day(m):
-            return m.start_date  # "วันนี้ (12 สิงหาคม 2568)" anywhere says it outright
+    for a, b in zip(mentions, mentions[1:]):
+        if a.text == "วันนี้" and _is_single_day(b) and not b.relative and a.start_date == b.start_date:
+            return b.start_date  # "วันนี้ (12 สิงหาคม 2568)" anywhere says it outright
     line_start = 0
     for _ in range(DATELINE_LINES):
         line_end = text.find("\n", line_start)
@@ -751,8 +755,8 @@ def _dateline(mentions: list[DateMention], text: str, published: dt.date | None)
                 break
             if m.start < line_start or m.start - line_start > DATELINE_CHARS or not _is_single_day(m):
                 continue
-            if m.relative and not m.text.rstrip().endswith(")"):
-                continue  # "วันนี้" itself says nothing; "วันนี้ (3 เม.ย. 68)" does
+            if m.relative:
+                continue  # "วันนี้" itself says nothing
             if published is None or published - dt.timedelta(days=DATELINE_DAYS) <= m.start_date <= published:  # type: ignore[operator]
                 return m.start_date
         if line_end >= len(text):
@@ -765,7 +769,7 @@ def _extract(text: str, ascii_text: str, published: dt.date | None) -> list[Date
     atoms = _resolve(_join_ranges(_atoms(ascii_text, published), ascii_text), ascii_text, published)
     anaphors = {atom.start: atom.anaphor for atom in atoms if atom.anaphor is not None}
     mentions = [m for m in (_mention(atom, text) for atom in atoms) if m is not None]
-    mentions = _join_relative_ranges(_merge_with_stated_date(mentions, ascii_text), ascii_text)
+    mentions = _join_relative_ranges(_anchor_to_stated_date(mentions, ascii_text), ascii_text)
     return _resolve_anaphors(mentions, anaphors)
 
 

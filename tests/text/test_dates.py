@@ -86,20 +86,28 @@ def test_yearless_date_takes_the_year_of_the_passage():
 
 
 @pytest.mark.parametrize("text, expected", [
-    ("วันนี้ (9 ส.ค. 68) เวลา 16.45 น.", ("วันนี้ (9 ส.ค. 68)", D(2025, 8, 9), False, "16:45")),
-    ("วันนี้ (วันจันทร์ที่ 26 พฤษภาคม 2568)", ("วันนี้ (วันจันทร์ที่ 26 พฤษภาคม 2568)", D(2025, 5, 26), False, None)),
-    ("ในวันพรุ่งนี้ (เสาร์ที่ 25 พฤษภาคม  เวลา 10.40 น.)", ("วันพรุ่งนี้ (เสาร์ที่ 25 พฤษภาคม", D(2025, 5, 25), True, "10:40")),
-    ("ในวันเดียวกันนี้ 20 ส.ค. 68 นาย", ("วันเดียวกันนี้ 20 ส.ค. 68", D(2025, 8, 20), False, None)),
+    ("วันนี้ (9 ส.ค. 68) เวลา 16.45 น.", [("วันนี้", D(2025, 8, 9), True), ("9 ส.ค. 68", D(2025, 8, 9), False)]),
+    ("วันนี้ (วันจันทร์ที่ 26 พฤษภาคม 2568)",
+     [("วันนี้", D(2025, 5, 26), True), ("วันจันทร์ที่ 26 พฤษภาคม 2568", D(2025, 5, 26), False)]),
+    ("ในวันพรุ่งนี้ (เสาร์ที่ 25 พฤษภาคม  เวลา 10.40 น.)",
+     [("วันพรุ่งนี้", D(2025, 5, 25), True), ("25 พฤษภาคม", D(2025, 5, 25), True)]),
+    ("ในวันเดียวกันนี้ 20 ส.ค. 68 นาย", [("วันเดียวกันนี้", D(2025, 8, 20), True), ("20 ส.ค. 68", D(2025, 8, 20), False)]),
 ])
-def test_a_relative_day_and_the_date_stated_with_it_are_one_mention(text, expected):
-    [m] = find_dates(text, PUBLISHED)
-    assert (m.text, m.start_date, m.relative, m.time) == expected and m.start_date == m.end_date
+def test_a_relative_day_takes_the_date_stated_right_after_it(text, expected):
+    found = find_dates(text, PUBLISHED)
+    assert [(m.text, m.start_date, m.relative) for m in found] == expected
+
+
+def test_relative_mentions_count_from_the_today_a_bracket_states():
+    text = "ข่าว\nเปิดเผยว่า วันนี้ (18 พฤษภาคม 2568) ได้ประชุม และพรุ่งนี้จะลงพื้นที่"
+    assert find_dates(text, PUBLISHED)[-1].start_date == D(2025, 5, 19)
 
 
 @pytest.mark.parametrize("text, expected", [
     ("ตั้งแต่วันนี้ จนถึงวันที่ 15 มิถุนายน 2568", ("วันนี้ จนถึงวันที่ 15 มิถุนายน 2568", PUBLISHED, D(2025, 6, 15))),
     ("ตั้งแต่วันนี้เป็นต้นไปจนถึงวันที่ 30 มิ.ย. 68", ("วันนี้เป็นต้นไปจนถึงวันที่ 30 มิ.ย. 68", PUBLISHED, D(2025, 6, 30))),
     ("วันนี้ – 30 มิ.ย. 68", ("วันนี้ – 30 มิ.ย. 68", PUBLISHED, D(2025, 6, 30))),
+    ("ตั้งแต่วันนี้ - กันยายน 2568", ("วันนี้ - กันยายน 2568", PUBLISHED, D(2025, 9, 30))),
 ])
 def test_from_today_until_a_date_is_one_relative_range(text, expected):
     [m] = find_dates(text, PUBLISHED)
@@ -112,6 +120,9 @@ def test_from_today_until_a_date_is_one_relative_range(text, expected):
     ("เพิ่งได้ตัวเลขมาเมื่อคืนนี้", (D(2025, 5, 19), D(2025, 5, 19), "day", True)),
     ("โดยจะใช้งบประมาณปี 2569 รวม 159 ล้านบาท", (D(2025, 10, 1), D(2026, 9, 30), "fiscal_year", False)),
     ("ผลผลิตปีการผลิต 2568/69", (D(2025, 1, 1), D(2026, 12, 31), "year", False)),
+    ("จะมีผลภายในไตรมาสสุดท้ายของปีนี้", (D(2025, 10, 1), D(2025, 12, 31), "quarter", True)),
+    ("เศรษฐกิจในครึ่งปีหลังนี้", (D(2025, 7, 1), D(2025, 12, 31), "quarter", True)),
+    ("หริภุญชัย ราว พ.ศ. ๑๙๑๒", (D(1369, 1, 1), D(1369, 12, 31), "year", False)),
 ])
 def test_more_relative_and_budget_forms(text, expected):
     assert one(text) == expected
