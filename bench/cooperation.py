@@ -1,10 +1,14 @@
 """Cooperation benchmark: eval table (ours vs keyword lookup), the sample article, speed, samples.
 
-    .venv/bin/python bench/cooperation.py [--docs N] [--samples 30]
+    .venv/bin/python bench/cooperation.py [--docs N] [--samples 30] [--show-errors N]
 
-Builds the eval file from ``bench/data/cooperation_dev_gold.jsonl`` (article ids, offsets and
-labels only; the text is cut from ../shared/data at run time): the five passages of seed_gold.json
-plus spans picked by hand from the dev news (cooperation passages and domestic ones). Then prints
+Builds eval files from ``bench/data/cooperation_dev_gold.jsonl`` (the five passages of
+seed_gold.json plus spans the developer picked from the dev news) and
+``bench/data/cooperation_dev_blind*.jsonl`` (spans of dev articles labelled by annotators who
+neither read nor ran the detector: random articles and random articles among those with
+cooperation words; cooperation passages and the first three domestic sentences with area words;
+#1 85 articles, #2 54, #3 60, each set with articles of its own). All hold article
+ids, offsets and labels only; the text is cut from ../shared/data at run time. Then prints
 the eval table, the sample-article check, the stage's speed on the dev news (stage alone, one core)
 and sample rows found in the dev news to eyeball.
 """
@@ -25,6 +29,8 @@ from pipeline.document import Document
 from pipeline.eval.cooperation import build_pipeline, evaluate
 
 GOLD = ROOT / "bench" / "data" / "cooperation_dev_gold.jsonl"
+BLIND = ROOT / "bench" / "data" / "cooperation_dev_blind.jsonl"
+BLIND_MORE = [ROOT / "bench" / "data" / f"cooperation_dev_blind{n}.jsonl" for n in (2, 3)]  # other annotators
 
 
 def article_texts(ids: set[str]) -> dict[str, str]:
@@ -36,18 +42,42 @@ def article_texts(ids: set[str]) -> dict[str, str]:
     return texts
 
 
-def build_eval_file(out: Path) -> int:
+def build_eval_file(gold: Path, out: Path, sample: str | None = None) -> int:
+    """An eval file of the spans in ``gold`` (only those of ``sample`` when given); returns the span count."""
     spans_by_doc: dict[str, list[dict]] = {}
-    for line in GOLD.read_text(encoding="utf-8").splitlines():
+    for line in gold.read_text(encoding="utf-8").splitlines():
         if line.strip():
             g = json.loads(line)
-            spans_by_doc.setdefault(g["doc_id"], []).append(
-                {k: g[k] for k in ("start", "end", "areas", "parties")})
+            if sample is None or g.get("sample") == sample:
+                spans_by_doc.setdefault(g["doc_id"], []).append(
+                    {k: g[k] for k in ("start", "end", "areas", "parties")})
     texts = article_texts(set(spans_by_doc))
     with open(out, "w", encoding="utf-8") as fh:
         for doc_id, spans in spans_by_doc.items():
             fh.write(json.dumps({"doc_id": doc_id, "text": texts[doc_id], "spans": spans}, ensure_ascii=False) + "\n")
     return sum(len(s) for s in spans_by_doc.values())
+
+
+def show_errors(path: Path, limit: int) -> None:
+    """Spans where our areas or parties differ from the gold: for reading, not scoring."""
+    from pipeline.eval.cooperation import load
+
+    pipe, coop = build_pipeline()
+    tax = coop.tax
+    shown = 0
+    for rec in load(path):
+        doc = coop(pipe(Document(rec["doc_id"], rec["text"])))
+        for span in rec["spans"]:
+            hit = [r for r in doc.cooperation if r["start"] < span["end"] and r["end"] > span["start"]]
+            areas, parties = {r["area"] for r in hit}, {p for r in hit for p in r["parties"]}
+            if tax.rollup(areas) == tax.rollup(set(span["areas"])) and (parties == set(span["parties"]) or not span["areas"]):
+                continue
+            if shown >= limit:
+                return
+            shown += 1
+            text = rec["text"][span["start"]:span["end"]].replace("\n", " ")
+            print(f"  {rec['doc_id']} [{span['start']}:{span['end']}] {text[:160]}")
+            print(f"      gold {sorted(span['areas'])} {sorted(span['parties'])}   ours {sorted(areas)} {sorted(parties)}")
 
 
 def table(rows: list[dict]) -> str:
@@ -79,14 +109,23 @@ def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--docs", type=int, default=300, help="dev news articles for speed and samples")
     ap.add_argument("--samples", type=int, default=30)
+    ap.add_argument("--show-errors", type=int, default=0, help="print up to N blind spans we get wrong")
     args = ap.parse_args()
 
+    sets = [(GOLD, None, "spans labelled by the developer")]
+    if BLIND.exists():
+        sets += [(BLIND, None, "spans labelled blind (#1), all"), (BLIND, "random", "#1, random articles"),
+                 (BLIND, "cue", "#1, articles with cooperation words")]
+    sets += [(path, None, f"spans labelled blind (#{n})") for n, path in enumerate(BLIND_MORE, start=2) if path.exists()]
     with tempfile.TemporaryDirectory() as tmp:
-        path = Path(tmp) / "cooperation_eval.jsonl"
-        n = build_eval_file(path)
-        print(f"== eval on {n} hand-labelled dev spans ({GOLD.name}; development data, not held out)")
-        rows = evaluate(path)
-        print(table(rows))
+        for gold, sample, title in sets:
+            path = Path(tmp) / "cooperation_eval.jsonl"
+            n = build_eval_file(gold, path, sample)
+            print(f"== {title}: {n} dev spans ({gold.name}; development data, not held out)")
+            rows = evaluate(path)
+            print(table(rows))
+            if args.show_errors and gold == BLIND and sample is None:
+                show_errors(path, args.show_errors)
         print(f"  stages: {rows[0]['stages']}")
 
     pipe, coop = build_pipeline()

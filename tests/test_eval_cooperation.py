@@ -10,13 +10,12 @@ from pipeline.eval.cooperation import evaluate
 def test_evaluate_tiny(tmp_path):
     coop = "ไทยและญี่ปุ่นจะขยายความร่วมมือด้านเทคโนโลยีอวกาศ"
     domestic = "รัฐบาลลดภาษีเพื่อกระตุ้นเศรษฐกิจ"
-    text = f"{coop}\n{domestic}"
-    rec = {"doc_id": "t1", "text": text, "spans": [
-        {"start": 0, "end": len(coop), "areas": ["space"], "parties": ["JP", "TH"]},
-        {"start": len(coop) + 1, "end": len(text), "areas": [], "parties": []},
-    ]}
+    records = [{"doc_id": "t1", "text": coop, "spans": [{"start": 0, "end": len(coop), "areas": ["space"],
+                                                          "parties": ["JP", "TH"]}]},
+               {"doc_id": "t2", "text": domestic, "spans": [{"start": 0, "end": len(domestic), "areas": [],
+                                                              "parties": []}]}]
     path = tmp_path / "gold.jsonl"
-    path.write_text(json.dumps(rec, ensure_ascii=False) + "\n", encoding="utf-8")
+    path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     rows = evaluate(path)
     assert [r["system"] for r in rows] == ["thai-extract", "keyword lookup"]
     ours, base = rows
