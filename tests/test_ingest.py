@@ -167,3 +167,34 @@ def test_a_commit_killed_inside_its_renames_is_hidden_by_load_and_finished_by_re
     assert_each_document_once(out, 15)
     not_output = subprocess.run([sys.executable, "cli.py", "recover", str(tmp_path / "new")], cwd=ROOT, capture_output=True)
     assert not_output.returncode == 2
+
+
+def test_ingest_on_an_existing_dask_cluster_writes_the_same_tables(tmp_path):
+    pytest.importorskip("dask.distributed")
+    import socket
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        port = probe.getsockname()[1]
+    address = f"tcp://127.0.0.1:{port}"
+    dask = [sys.executable, "-m", "distributed.cli.dask_scheduler"]
+    scheduler = subprocess.Popen([*dask, "--host", "127.0.0.1", "--port", str(port), "--no-dashboard"],
+                                 cwd=tmp_path, stderr=subprocess.DEVNULL)
+    worker = subprocess.Popen([sys.executable, "-m", "distributed.cli.dask_worker", address, "--nthreads", "1",
+                               "--no-dashboard"], cwd=ROOT, stderr=subprocess.DEVNULL)
+    try:
+        src = write_news(tmp_path / "in", 30)
+        config = tmp_path / "light.toml"
+        config.write_text('[pipeline]\nstages = ["normalize", "segment", "dates"]\n')
+        command = cli_ingest(src, tmp_path / "dask", "--config", str(config), "--engine", "dask", "--scheduler", address)
+        assert subprocess.run(command, cwd=ROOT, timeout=120).returncode == 0
+    finally:
+        worker.terminate()
+        scheduler.terminate()
+        worker.wait(timeout=30)
+        scheduler.wait(timeout=30)
+    ingest(src, tmp_path / "local")
+    for table in ("documents", "sentences", "dates", "records"):
+        local, dask_rows = (load(tmp_path / e)[table].drop(columns=["run_id", "processed_at"], errors="ignore")
+                            for e in ("local", "dask"))
+        pd.testing.assert_frame_equal(local, dask_rows)

@@ -136,7 +136,7 @@ _TIME_BEFORE = re.compile(
 _RELATIVE_DAY = {"วันนี้": 0, "เมื่อวาน": -1, "เมื่อวานนี้": -1, "เมื่อวานี้": -1, "วานนี้": -1, "เมื่อวานซืน": -2,
                  "วานซืน": -2, "พรุ่งนี้": 1, "วันพรุ่งนี้": 1, "มะรืน": 2, "มะรืนนี้": 2,
                  "เมื่อเช้านี้": 0, "เมื่อเช้า": 0, "เช้านี้": 0, "บ่ายนี้": 0, "เย็นนี้": 0, "คืนนี้": 0,
-                 "เมื่อคืนนี้": -1, "เมื่อคืน": -1}
+                 "เมื่อคืนนี้": -1, "เมื่อคืน": -1, "บัดนี้": 0}
 # "the same day", "the next day": relative to the day mentioned before them
 _ANAPHORIC_DAY = {"วันเดียวกัน": 0, "วันเดียวกันนี้": 0, "วันรุ่งขึ้น": 1, "วันถัดมา": 1, "วันต่อมา": 1}
 _RELATIVE_STEP = {"นี้": 0, "หน้า": 1, "ถัดไป": 1, "ที่แล้ว": -1, "ที่ผ่านมา": -1, "ก่อน": -1,
@@ -182,7 +182,7 @@ _DATE_RE = re.compile("|".join(f"(?P<K_{k}>{v})" for k, v in _ALTERNATIVES.items
 # Every word a match can start with. Searching these (literal prefixes: fast) and trying _DATE_RE
 # only where one is found gives the same matches as _DATE_RE.finditer at a fraction of the cost.
 _TRIGGERS = ["วัน", "วาน", "เมื่อวาน", "พรุ่งนี้", "มะรืน", "สัปดาห์", "อาทิตย์", "เดือน", "ปี", "ไตรมาส",
-             "เมื่อเช้า", "เช้านี้", "บ่ายนี้", "เย็นนี้", "คืนนี้", "เมื่อคืน",
+             "เมื่อเช้า", "เช้านี้", "บ่ายนี้", "เย็นนี้", "คืนนี้", "เมื่อคืน", "บัดนี้",
              "ทศวรรษ", "พุทธศักราช", "คริสต์ศักราช", "Q", "สงกรานต์", "เทศกาล", "ครึ่ง", *_MONTHS_FULL, *_MONTHS_FULL_VARIANTS,
              *list(_NUMBER_WORDS), *(m[:3] for m in _MONTHS_EN), *(m[:3].capitalize() for m in _MONTHS_EN),
              *(m[:3].upper() for m in _MONTHS_EN)]
@@ -413,8 +413,11 @@ def _atom_month_range(m: re.Match[str]) -> _Atom | None:
     return atom
 
 
-def _atom_month_year(m: re.Match[str]) -> _Atom | None:
-    return _month_atom(m.start(), m.end(), _to_ce(m["my_y"], m["my_y_era"]), _month(m["my_m"]))
+def _atom_month_year(m: re.Match[str], text: str, published: dt.date | None) -> _Atom | None:
+    year, month = _to_ce(m["my_y"], m["my_y_era"]), _month(m["my_m"])
+    if text.endswith("สิ้น", 0, m.start()) or text.endswith("สิ้น ", 0, m.start()):  # "สิ้นเดือนเมษายน 2568"
+        return _day_atom(m.start(), m.end(), year, month, _last_day(year, month), True)
+    return _month_atom(m.start(), m.end(), year, month)
 
 
 def _atom_month(m: re.Match[str]) -> _Atom | None:
@@ -511,13 +514,13 @@ _BUILDERS = {
     "iso": _atom_iso, "numeric": _atom_numeric, "day_range": _atom_day_range, "day_month": _atom_day_month,
     "en_dmy": _atom_en_dmy, "en_mdy": _atom_en_mdy, "en_my": _atom_en_my, "fiscal": _atom_fiscal,
     "quarter_en": _atom_quarter_en, "decade": _atom_decade,
-    "month_range": _atom_month_range, "month_year": _atom_month_year, "month": _atom_month,
+    "month_range": _atom_month_range, "month": _atom_month,
     "holiday": _atom_holiday,
     "first_months": _atom_first_months,
 }
 _CONTEXT_BUILDERS = {"ago": _atom_ago, "relative_day": _atom_relative_day, "relative_unit": _atom_relative_unit,
                      "year": _atom_year, "bare_year": _atom_bare_year, "anaphoric_day": _atom_anaphoric_day,
-                     "quarter": _atom_quarter, "half_year": _atom_half_year}
+                     "quarter": _atom_quarter, "half_year": _atom_half_year, "month_year": _atom_month_year}
 
 
 def _matches(text: str) -> Iterator[re.Match[str]]:
@@ -770,6 +773,7 @@ def _extract(text: str, ascii_text: str, published: dt.date | None) -> list[Date
     anaphors = {atom.start: atom.anaphor for atom in atoms if atom.anaphor is not None}
     mentions = [m for m in (_mention(atom, text) for atom in atoms) if m is not None]
     mentions = _join_relative_ranges(_anchor_to_stated_date(mentions, ascii_text), ascii_text)
+    mentions = [m for m in mentions if m.text != "บัดนี้"]  # "now": a date only as the start of a range
     return _resolve_anaphors(mentions, anaphors)
 
 
@@ -781,7 +785,35 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     """
     ascii_text = text.translate(_THAI_DIGITS)  # same length: offsets stay valid
     mentions = _extract(text, ascii_text, published)
+    if not any(m.relative for m in mentions):
+        return mentions
+    headers = _section_headers(mentions, ascii_text)
+    if len(headers) >= 2:  # a digest: "วันที่ 29 สิงหาคม 2568" on a line of its own above each day's news
+        bounds = [start for start, _ in headers] + [len(text)]
+        today = _dateline(mentions, ascii_text, published) or published
+        parts = [m for m in _extract(text[:bounds[0]], ascii_text[:bounds[0]], today)] if bounds[0] else []
+        for (start, day), end in zip(headers, bounds[1:]):
+            parts += [replace(m, start=m.start + start, end=m.end + start)
+                      for m in _extract(text[start:end], ascii_text[start:end], day)]
+        return parts
     today = _dateline(mentions, ascii_text, published)
-    if today is not None and today != published and any(m.relative for m in mentions):
+    if today is not None and today != published:
         mentions = _extract(text, ascii_text, today)
     return mentions
+
+
+_BLANK = " \t\u00a0\u200b\ufeff"
+
+
+def _section_headers(mentions: list[DateMention], text: str) -> list[tuple[int, dt.date]]:
+    """(line start, date) of each line that holds nothing but an explicit single day."""
+    headers = []
+    for m in mentions:
+        if m.relative or not _is_single_day(m):
+            continue
+        line_start = text.rfind("\n", 0, m.start) + 1
+        line_end = text.find("\n", m.end)
+        line_end = len(text) if line_end < 0 else line_end
+        if not text[line_start:m.start].strip(_BLANK) and not text[m.end:line_end].strip(_BLANK):
+            headers.append((line_start, m.start_date))  # type: ignore[arg-type]
+    return headers

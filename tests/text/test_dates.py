@@ -144,6 +144,20 @@ def test_today_is_the_day_the_news_text_dates_itself():
     assert find_dates(far, PUBLISHED)[-1].start_date == PUBLISHED
 
 
+def test_a_digest_resolves_relative_words_against_each_day_header():
+    text = ("สรุปสถานการณ์\nวันที่ 3 กันยายน 2568\nรายงานว่าวานนี้พบระเบิด\n\u200b\n"
+            "วันที่ 29 สิงหาคม 2568\nรายงานสถานการณ์เช้านี้ และพรุ่งนี้จะประชุม")
+    assert [(m.text, m.start_date) for m in find_dates(text, D(2025, 9, 3)) if m.relative] == [
+        ("วานนี้", D(2025, 9, 2)), ("เช้านี้", D(2025, 8, 29)), ("พรุ่งนี้", D(2025, 8, 30))]
+
+
+def test_end_of_month_is_its_last_day_and_now_only_starts_a_range():
+    assert one("เบิกจ่ายสะสมจนถึงสิ้นเดือนเมษายน 2568") == (D(2025, 4, 30), D(2025, 4, 30), "day", False)
+    [m] = find_dates("ตั้งแต่บัดนี้จนถึงวันที่ 30 เมษายน 2568", D(2025, 3, 16))
+    assert (m.text, m.start_date, m.end_date) == ("บัดนี้จนถึงวันที่ 30 เมษายน 2568", D(2025, 3, 16), D(2025, 4, 30))
+    assert find_dates("ณ บัดนี้ ยังไม่มีข้อสรุป", PUBLISHED) == []
+
+
 @pytest.mark.parametrize("text, year", [
     ("งาน Bangkok Pride Festival 2025 ยืนยัน", 2025), ("โครงการสำมะโนประชากรและเคหะ 2568 นอกจากนี้", 2025),
     ("การประชุมครั้งที่ 1/2568 โดยมี", 2025), ("ASEAN 2045: Our Shared Future", 2045),
