@@ -17,11 +17,13 @@ from __future__ import annotations
 import calendar
 import datetime as dt
 import re
-from collections.abc import Iterator
+from collections.abc import Callable, Iterator
 from dataclasses import dataclass, replace
+from typing import TypeVar
 
 __all__ = ["DateMention", "find_dates", "GRANULARITIES"]
 
+_T = TypeVar("_T")
 GRANULARITIES = ("day", "week", "month", "quarter", "year", "fiscal_year", "decade")
 
 
@@ -582,22 +584,27 @@ def _with_time(atom: _Atom, text: str) -> _Atom:
 # ---------------------------------------------------------------------------------------------
 
 
+def _merge_pairs(items: list[_T], merge: Callable[[_T, _T], _T | None]) -> list[_T]:
+    """``items`` with each item and the next replaced by ``merge(a, b)`` where that is not None."""
+    out: list[_T] = []
+    i = 0
+    while i < len(items):
+        merged = merge(items[i], items[i + 1]) if i + 1 < len(items) else None
+        out.append(items[i] if merged is None else merged)
+        i += 1 if merged is None else 2
+    return out
+
+
 def _join_ranges(atoms: list[_Atom], text: str) -> list[_Atom]:
     """Join "A - B" / "A ถึง B" pairs of dates or months into one range; coordinated dates share a year."""
-    out: list[_Atom] = []
-    i = 0
-    while i < len(atoms):
-        a = atoms[i]
-        b = atoms[i + 1] if i + 1 < len(atoms) else None
-        if b is not None and _joinable(a, b) and _BETWEEN_RANGE.fullmatch(text, a.end, b.start):
-            out.append(_range(a, b))
-            i += 2
-            continue
-        if (b is not None and a.year is None and b.explicit_year and a.fixed is None and b.fixed is None
+    def as_range(a: _Atom, b: _Atom) -> _Atom | None:
+        return _range(a, b) if _joinable(a, b) and _BETWEEN_RANGE.fullmatch(text, a.end, b.start) else None
+
+    out = _merge_pairs(atoms, as_range)
+    for i, (a, b) in enumerate(zip(out, out[1:])):
+        if (a.year is None and b.explicit_year and a.fixed is None and b.fixed is None
                 and _BETWEEN_COORD.fullmatch(text, a.end, b.start)):
-            a = replace(a, year=b.year if (a.m1, a.d1 or 1) <= (b.m1, b.d1 or 1) else b.year - 1)  # type: ignore[operator]
-        out.append(a)
-        i += 1
+            out[i] = replace(a, year=b.year if (a.m1, a.d1 or 1) <= (b.m1, b.d1 or 1) else b.year - 1)  # type: ignore[operator]
     return out
 
 
@@ -711,20 +718,13 @@ def _anchor_to_stated_date(mentions: list[DateMention], text: str) -> list[DateM
 
 def _join_relative_ranges(mentions: list[DateMention], text: str) -> list[DateMention]:
     """"ตั้งแต่วันนี้ จนถึงวันที่ 15 มิถุนายน 2568": a relative day and a later date are one range."""
-    out: list[DateMention] = []
-    i = 0
-    while i < len(mentions):
-        a = mentions[i]
-        b = mentions[i + 1] if i + 1 < len(mentions) else None
-        if (b is not None and a.relative and _is_single_day(a) and b.granularity in ("day", "month")
-                and b.end_date is not None and a.start_date is not None and a.start_date < b.end_date  # type: ignore[operator]
-                and _RELATIVE_RANGE_SEP.fullmatch(text, a.end, b.start)):
-            out.append(DateMention(a.start, b.end, text[a.start:b.end], a.start_date, b.end_date, "day", True, a.time))
-            i += 2
-            continue
-        out.append(a)
-        i += 1
-    return out
+    def as_range(a: DateMention, b: DateMention) -> DateMention | None:
+        if (a.relative and _is_single_day(a) and b.granularity in ("day", "month") and b.end_date is not None
+                and a.start_date < b.end_date and _RELATIVE_RANGE_SEP.fullmatch(text, a.end, b.start)):  # type: ignore[operator]
+            return DateMention(a.start, b.end, text[a.start:b.end], a.start_date, b.end_date, "day", True, a.time)
+        return None
+
+    return _merge_pairs(mentions, as_range)
 
 
 def _resolve_anaphors(mentions: list[DateMention], anaphors: dict[int, int]) -> list[DateMention]:
