@@ -14,7 +14,7 @@ One pass of the taxonomy's matcher over the working text finds area terms, party
 * every area sentence of a paragraph with an opening sentence is in a passage, and so is every
   area sentence of a text that reports cooperation (its headline opens a passage, or two sentences
   do) from its first passage on: news of a visit or an agreement lists figures, sectors and plans
-  without repeating the cue;
+  without repeating the cue (but a report of fighting, "ปะทะ", "ทุ่นระเบิด", needs a cue of its own);
 * every area term in a passage sentence gives one row with its most specific code (the longest
   term wins; a general head word written right before another area term, "เทคโนโลยี|อุตสาหกรรมอาหาร",
   names no area of its own); terms inside a named entity other than a place ("Eastern Economic
@@ -200,7 +200,8 @@ def find_cooperation(work: str, to_original: Any, sentences: Sequence[Any], orig
         if opens[i] and not in_passage or (opens[i] and s.para_start):
             passage += 1
         in_passage = bool(opens[i] or continues)
-        if not s.areas or not (in_passage or s.para in para_opens or (topic and (i <= 1 or i >= first_open))):
+        by_topic = topic and (i <= 1 or i >= first_open) and (s.cue or s.cont or not _CONFLICT.search(s.text))
+        if not s.areas or not (in_passage or s.para in para_opens or by_topic):
             continue
         if len(distinct - {home}) >= 2 or (len(distinct) >= 2 and not in_passage):
             parties = distinct
@@ -226,6 +227,10 @@ def find_cooperation(work: str, to_original: Any, sentences: Sequence[Any], orig
             score = min(base + 0.1, 0.95) if any(st in window for st in starters) else base
             rows.append(AreaMention(os_, oe, work[ws:we], code, party_tuple, score, i, max(passage, 0)))
     return rows
+
+
+# Reports of fighting name places and armies, not cooperation: outside a cue sentence they join no passage.
+_CONFLICT = re.compile(r"ละเมิด|โจมตี|ปะทะ|ทุ่นระเบิด|กับระเบิด|ระเบิด|ยิง|บาดเจ็บ|เสียชีวิต|รุกล้ำ|สู้รบ|อาวุธหนัก|ผู้สังเกตการณ์")
 
 
 def _is_cooperation_news(sents: list[_Sent], opens: list[bool]) -> bool:
