@@ -44,7 +44,8 @@ class CooperationStage:
         self.parties = state["parties"]
 
     def __call__(self, doc: Document) -> Document:
-        for m in find_cooperation(doc.work, doc.to_original, doc.sentences, doc.text, self.tax, doc.entities):
+        for m in find_cooperation(doc.work, doc.to_original, doc.sentences, doc.text, self.tax, doc.entities,
+                                  doc.tokens):
             doc.cooperation.append({"start": m.start, "end": m.end, "text": m.text, "area": m.area,
                                     "parties": list(m.parties), "score": m.score})
         return doc

@@ -198,6 +198,11 @@ def test_the_headline_party_can_follow_the_cue(stages):
     assert [(r["area"], r["parties"]) for r in doc.cooperation] == [("security", ["KH", "TH"])]
 
 
+def test_a_party_name_inside_another_word_is_not_a_party(stages):
+    doc = run(stages, "กระทรวงวัฒนธรรมร่วมกับวัดมังกรกมลาวาส สานสัมพันธ์ไทย-จีน ด้านวัฒนธรรม")
+    assert [(r["area"], r["parties"]) for r in doc.cooperation] == [("culture", ["CN", "TH"])]
+
+
 def test_rollup_summary():
     tables = {
         "cooperation": [

@@ -79,12 +79,14 @@ def _ascii_boundary_ok(work: str, start: int, end: int) -> bool:
 
 
 def find_cooperation(work: str, to_original: Any, sentences: Sequence[Any], original: str,
-                     tax: Taxonomy, entities: Sequence[dict[str, Any]] = ()) -> list[AreaMention]:
+                     tax: Taxonomy, entities: Sequence[dict[str, Any]] = (),
+                     words: Sequence[Any] = ()) -> list[AreaMention]:
     """Area mentions of the cooperation passages of a document.
 
     ``work``: working text; ``to_original(start, end)`` maps its offsets to ``original``;
     ``sentences``: objects with original ``start``/``end`` and working ``text``; ``entities``: entity
-    rows (original offsets) when the entity stage ran.
+    rows (original offsets) when the entity stage ran; ``words``: tokens with original ``start``/``end``
+    when the text was segmented (a Thai party name must then be whole words: "ลาว" is not in "กมลาวาส").
     """
     if not work.strip():
         return []
@@ -129,6 +131,8 @@ def find_cooperation(work: str, to_original: Any, sentences: Sequence[Any], orig
     terms = tax.terms
     cue_terms = tax.cue_terms
     ignored: list[tuple[int, int]] = []
+    word_starts = {w.start for w in words}
+    word_ends = {w.end for w in words}
     for m in tax.regex.finditer(work):
         ws, we = m.start(), m.end()
         os_, oe = to_original(ws, we)
@@ -149,6 +153,8 @@ def find_cooperation(work: str, to_original: Any, sentences: Sequence[Any], orig
         if kind == "cue":
             sent.cue = True
         elif kind == "party":
+            if word_starts and not is_ascii_term(term) and (os_ not in word_starts or oe not in word_ends):
+                continue
             if not (person and inside(person, person_starts, os_, oe)) and not _is_venue(work, ws):
                 sent.parties.append((os_, code))
         elif kind == "area":
