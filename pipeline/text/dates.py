@@ -164,7 +164,8 @@ _ALTERNATIVES: dict[str, str] = {
     "decade": rf"ทศวรรษ(?:ที่)?{_S}(?:(?P<dec_era>{_ERA}){_S})?(?P<dec_y>(?<!\d)\d{{3}}0|\d0)(?!\d)",
     "half_year": rf"ครึ่ง{_S}ปี{_S}(?P<hy_which>แรก|หลัง)(?:{_S}(?:ของ)?{_S}(?:ปี)?{_S}{_year('hy_y')}|(?:{_S}(?:ของ)?ปี)?(?P<hy_rel>{_STEP_WORDS})?)"
                  rf"|ครึ่ง{_S}(?P<hy_which2>แรก|หลัง){_S}(?:ของ)?{_S}ปี{_S}{_year('hy_y2')}",
-    "first_months": rf"(?:(?P<fm_n>(?<!\d)(?:1[01]|[1-9]))(?!\d){_S})?เดือนแรก{_S}(?:ของ)?{_S}(?:ปี)?{_S}{_year('fm_y')}",
+    "first_months": rf"(?:(?P<fm_n>(?<!\d)(?:1[01]|[1-9]))(?!\d){_S})?เดือนแรก{_S}(?:ของ)?{_S}(?:ปี)?{_S}{_year('fm_y')}"
+                    rf"|(?P<fm_n2>(?<!\d)(?:1[01]|[1-9]))(?!\d){_S}เดือน{_S}(?:แรก)?{_S}(?:ของ)?{_S}(?P<fm_fy>ปีงบประมาณ|ปีงบฯ?|ปี){_S}{_year('fm_y2')}",
     "month_range": rf"(?:เดือน{_S})?(?P<mr_m1>{_MONTH_STD}){_RANGE_SEP}(?:เดือน{_S})?"
                    rf"(?P<mr_m2>{_MONTH_STD})(?:{_S}{_year('mr_y')})?",
     "month_year": rf"(?:เดือน{_S})?(?P<my_m>{_MONTH_STD}){_S}{_year('my_y')}",
@@ -229,6 +230,7 @@ class _Atom:
     time: str | None = None
     cue: str | None = None  # "future" / "past": for year-less dates
     anaphor: int | None = None  # days after the previous day mentioned ("วันรุ่งขึ้น": 1)
+    year_step: int | None = None  # "ปีก่อนหน้า" (-1): a year counted from the passage's year when it has one
 
 
 def _to_ce(year: str, era: str | None = None, short_be: bool = True) -> int:
@@ -399,9 +401,17 @@ def _atom_half_year(m: re.Match[str], text: str, published: dt.date | None) -> _
 
 
 def _atom_first_months(m: re.Match[str]) -> _Atom | None:
-    """"7 เดือนแรกของปี 2568": January to July."""
-    year = _to_ce(m["fm_y"], m["fm_y_era"])
-    return _month_atom(m.start(), m.end(), year, 1, int(m["fm_n"] or 1))
+    """"7 เดือนแรกของปี 2568", "4 เดือนของปี 2568": January to July / April; "7 เดือนของปีงบประมาณ 2568":
+    October 2024 to April 2025."""
+    if m["fm_y"]:
+        return _month_atom(m.start(), m.end(), _to_ce(m["fm_y"], m["fm_y_era"]), 1, int(m["fm_n"] or 1))
+    year, n = _to_ce(m["fm_y2"], m["fm_y2_era"]), int(m["fm_n2"])
+    if m["fm_fy"].startswith("ปีงบ"):  # the fiscal year starts in October of the year before
+        last_year, last_month = _shift_months(year - 1, 10, n - 1)
+        return _Atom(m.start(), m.end(), "month", fixed=(dt.date(year - 1, 10, 1),
+                                                          dt.date(last_year, last_month, _last_day(last_year, last_month))),
+                     explicit_year=True)
+    return _month_atom(m.start(), m.end(), year, 1, n)
 
 
 def _atom_month_range(m: re.Match[str]) -> _Atom | None:
@@ -508,8 +518,12 @@ def _atom_relative_unit(m: re.Match[str], text: str, published: dt.date | None) 
         return None  # "วันอาทิตย์ที่ผ่านมา": last Sunday, a weekday we do not resolve
     granularity = {"สัปดาห์": "week", "อาทิตย์": "week", "เดือน": "month", "ปี": "year"}[unit]
     step = _RELATIVE_STEP[m["ru_step"]]
-    return _Atom(m.start(), m.end(), granularity, fixed=_relative_range(published, granularity, step),
-                 relative=True)
+    fixed = _relative_range(published, granularity, step)
+    if granularity == "year" and fixed and text.endswith("สิ้น", 0, m.start()):  # "สิ้นปีนี้": its December
+        return _Atom(m.start(), m.end(), "month", fixed=(fixed[1].replace(day=1), fixed[1]), relative=True)
+    before = m["ru_step"].startswith("ก่อน")  # "ปีก่อนหน้า": the year before the one spoken of
+    return _Atom(m.start(), m.end(), granularity, fixed=fixed, relative=True,
+                 year_step=step if granularity == "year" and before else None)
 
 
 _BUILDERS = {
@@ -664,12 +678,16 @@ def _resolve(atoms: list[_Atom], text: str, published: dt.date | None) -> list[_
         last_end = atom.end
         if atom.anaphor is not None:
             pass  # resolved from the mention before it, once every mention has its value
+        elif atom.year_step is not None and passage_year is not None and published and passage_year != published.year:
+            year = passage_year + atom.year_step  # "ในปี 2567 ... ขยายตัวจากปีก่อนหน้า": 2023
+            atom = replace(atom, fixed=(dt.date(year, 1, 1), dt.date(year, 12, 31)))
         elif atom.fixed is None and atom.year is None:
             if passage_year is not None:
                 atom = replace(atom, year=passage_year, relative=True)
             elif published is not None:
                 atom = replace(atom, year=_nearest_year(atom, published), relative=True)
-        elif atom.explicit_year and atom.fixed is None and atom.granularity in ("day", "month"):
+        elif atom.explicit_year and atom.fixed is None and atom.granularity in ("day", "month", "year") \
+                and not atom.year_span:
             passage_year = atom.year
         out.append(atom)
     return out

@@ -123,9 +123,18 @@ def test_from_today_until_a_date_is_one_relative_range(text, expected):
     ("จะมีผลภายในไตรมาสสุดท้ายของปีนี้", (D(2025, 10, 1), D(2025, 12, 31), "quarter", True)),
     ("เศรษฐกิจในครึ่งปีหลังนี้", (D(2025, 7, 1), D(2025, 12, 31), "quarter", True)),
     ("หริภุญชัย ราว พ.ศ. ๑๙๑๒", (D(1369, 1, 1), D(1369, 12, 31), "year", False)),
+    ("มูลค่าการค้าในช่วง 4 เดือน ของปี 2568", (D(2025, 1, 1), D(2025, 4, 30), "month", False)),
+    ("ในช่วง 7 เดือนของปีงบประมาณ พ.ศ. 2568", (D(2024, 10, 1), D(2025, 4, 30), "month", False)),
+    ("จะส่งให้ OECD ภายในสิ้นปีนี้", (D(2025, 12, 1), D(2025, 12, 31), "month", True)),
 ])
 def test_more_relative_and_budget_forms(text, expected):
     assert one(text) == expected
+
+
+def test_the_year_before_counts_from_the_year_spoken_of():
+    text = "ในปี 2567 การส่งออกขยายตัวจากปีก่อนหน้าร้อยละ 3.88"
+    assert [(m.text, m.start_date) for m in find_dates(text, PUBLISHED)] == [
+        ("ปี 2567", D(2024, 1, 1)), ("ปีก่อนหน้า", D(2023, 1, 1))]
 
 
 def test_the_same_day_and_the_next_day_follow_the_day_mentioned_before():
