@@ -155,7 +155,7 @@ def find_cooperation(work: str, to_original: Any, sentences: Sequence[Any], orig
         elif kind == "party":
             if word_starts and not is_ascii_term(term) and (os_ not in word_starts or oe not in word_ends):
                 continue
-            if not (person and inside(person, person_starts, os_, oe)) and not _is_venue(work, ws):
+            if not (person and inside(person, person_starts, os_, oe)) and not _not_a_party(work, ws):
                 sent.parties.append((os_, code))
         elif kind == "area":
             if blocked and inside(blocked, block_starts, os_, oe):
@@ -164,7 +164,7 @@ def find_cooperation(work: str, to_original: Any, sentences: Sequence[Any], orig
                 continue  # "Eastern Economic Forum": a name, not an area
             sent.areas.append((ws, we, os_, oe, term, code))
     for pos, code in ent_parties:
-        if any(s <= pos < e for s, e in ignored) or _is_venue(original, pos):
+        if any(s <= pos < e for s, e in ignored) or _not_a_party(original, pos):
             continue  # "ดอลลาร์สหรัฐ": a currency; "ณ กรุงมอสโก": where, not who
         si = max(bisect.bisect_right(starts, pos) - 1, 0)
         sents[si].parties.append((pos, code))
@@ -260,14 +260,15 @@ def _foreign_ahead(sents: list[_Sent], i: int, home: str | None) -> set[str]:
 
 def _opening_sentences(sents: list[_Sent], home: str | None) -> list[bool]:
     """Whether each sentence opens a passage: a cue (or a referring-back word) with a foreign party
-    in it, in the two sentences before it in its paragraph, or (for a referring-back word) earlier."""
+    in it, in the two sentences before it or the one after it in its paragraph, or (for a
+    referring-back word) anywhere earlier."""
     opens = []
     foreign_seen = False
     recent_foreign: list[int] = []
     for i, s in enumerate(sents):
         foreign_here = any(c != home for _, c in s.parties)
-        foreign_near = any(j >= i - _LOOKBACK and sents[j].para == s.para for j in recent_foreign) or (
-            i + 1 < len(sents) and sents[i + 1].para == s.para and any(c != home for _, c in sents[i + 1].parties))
+        foreign_near = bool(_foreign_ahead(sents, i, home)) or any(
+            j >= i - _LOOKBACK and sents[j].para == s.para for j in recent_foreign)
         opens.append((s.cue or s.cont) and (
             foreign_here or (s.cont and foreign_seen) or (s.cue and foreign_near)))
         if foreign_here:
@@ -283,8 +284,8 @@ _NOT_PARTY_BEFORE = re.compile(
     r"|นักธุรกิจ|นักลงทุน|ผู้ประกอบการ|อินฟลูเอนเซอร์)\s*(?:ประเทศ|กรุง|นคร|เมือง|ชาว)?\s*$")
 
 
-def _is_venue(text: str, start: int) -> bool:
-    """Whether a country named at ``start`` is a place or a nationality rather than a party."""
+def _not_a_party(text: str, start: int) -> bool:
+    """Whether a country named at ``start`` is a venue or a nationality rather than a party."""
     return bool(_NOT_PARTY_BEFORE.search(text, max(0, start - 16), start))
 
 
