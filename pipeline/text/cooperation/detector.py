@@ -277,10 +277,11 @@ def _opening_sentences(sents: list[_Sent], home: str | None) -> list[bool]:
     return opens
 
 
-# A country named right after these is where something happens ("ณ กรุงเจนีวา") or whose people,
-# companies or tourists are meant ("นักท่องเที่ยวชาวจีน", "ผู้ผลิตสัญชาติจีน", "ภาคเอกชนเวียดนาม"): not a party.
+# A country named right after these is where something happens ("ณ กรุงเจนีวา", "คู่ค้าในอาเซียน") or
+# whose people, companies or tourists are meant ("นักท่องเที่ยวชาวจีน", "ผู้ผลิตสัญชาติจีน",
+# "ภาคเอกชนเวียดนาม"): not a party.
 _NOT_PARTY_BEFORE = re.compile(
-    r"(?:ณ|จัดขึ้นที่|ที่(?=\s*(?:ประเทศ|กรุง|นคร|เมือง))|ชาว|สัญชาติ|นักท่องเที่ยว|แรงงาน|ภาคเอกชน|เอกชน"
+    r"(?:ณ|จัดขึ้นที่|ที่(?=\s*(?:ประเทศ|กรุง|นคร|เมือง))|ชาว|สัญชาติ|นักท่องเที่ยว|แรงงาน|ภาคเอกชน|เอกชน|ใน|ภายใน"
     r"|นักธุรกิจ|นักลงทุน|ผู้ประกอบการ|อินฟลูเอนเซอร์)\s*(?:ประเทศ|กรุง|นคร|เมือง|ชาว)?\s*$")
 
 
