@@ -26,7 +26,7 @@ from pathlib import Path
 from _common import ROOT, SHARED_DATA, dev_records, require  # noqa: F401  (sets sys.path, offline switches)
 
 from pipeline.document import Document
-from pipeline.eval.cooperation import build_pipeline, evaluate
+from pipeline.eval.cooperation import build_pipeline, evaluate, overlapping
 
 GOLD = ROOT / "bench" / "data" / "cooperation_dev_gold.jsonl"
 BLIND = ROOT / "bench" / "data" / "cooperation_dev_blind.jsonl"
@@ -68,8 +68,7 @@ def show_errors(path: Path, limit: int) -> None:
     for rec in load(path):
         doc = coop(pipe(Document(rec["doc_id"], rec["text"])))
         for span in rec["spans"]:
-            hit = [r for r in doc.cooperation if r["start"] < span["end"] and r["end"] > span["start"]]
-            areas, parties = {r["area"] for r in hit}, {p for r in hit for p in r["parties"]}
+            areas, parties = overlapping(doc.cooperation, span["start"], span["end"])
             if tax.rollup(areas) == tax.rollup(set(span["areas"])) and (parties == set(span["parties"]) or not span["areas"]):
                 continue
             if shown >= limit:
@@ -93,9 +92,7 @@ def sample_check(pipe, coop) -> bool:
     doc = coop(pipe(Document("sample_article", text)))
     ok_all = True
     for g in gold:
-        hit = [r for r in doc.cooperation if r["start"] < g["end"] and r["end"] > g["start"]]
-        areas = sorted({r["area"] for r in hit})
-        parties = sorted({p for r in hit for p in r["parties"]})
+        areas, parties = map(sorted, overlapping(doc.cooperation, g["start"], g["end"]))
         ok = areas == sorted(g["areas"]) and parties == sorted(g["parties"])
         ok_all &= ok
         print(f"  {'OK ' if ok else 'BAD'} [{g['start']}:{g['end']}] areas={areas} parties={parties}"

@@ -84,7 +84,8 @@ def score(records: list[dict[str, Any]], predictions: list[list[SpanPrediction]]
     return row
 
 
-def _overlapping(rows: list[dict[str, Any]], start: int, end: int) -> SpanPrediction:
+def overlapping(rows: list[dict[str, Any]], start: int, end: int) -> SpanPrediction:
+    """The areas and parties of the cooperation rows that overlap ``[start, end)``."""
     hit = [r for r in rows if r["start"] < end and r["end"] > start]
     return {r["area"] for r in hit}, {p for r in hit for p in r["parties"]}
 
@@ -132,7 +133,7 @@ def evaluate(path: str | Path, baselines: bool = True) -> list[dict[str, Any]]:
         t2 = time.perf_counter()
         t_pipe += t1 - t0
         t_stage += t2 - t1
-        preds.append([_overlapping(doc.cooperation, s["start"], s["end"]) for s in rec["spans"]])
+        preds.append([overlapping(doc.cooperation, s["start"], s["end"]) for s in rec["spans"]])
     stages = "+".join(s.name for s in pipe.stages) + "+cooperation"
     rows = [score(records, preds, tax, "thai-extract", n_chars, t_stage,
                   {"pipeline_chars_per_s": round(n_chars / (t_pipe + t_stage)) if t_pipe + t_stage else 0,

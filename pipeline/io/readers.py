@@ -30,7 +30,7 @@ TEXT_SUFFIXES = {".txt", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}
 SUFFIXES = TEXT_SUFFIXES | JSONL_SUFFIXES | {".json", ".csv", ".parquet"}
 READ_STAGE = "read"
-CSV_SAMPLE_BYTES = 1 << 20  # a CSV file's encoding is judged on this much of its start
+SNIFF_BYTES = 1 << 20  # a CSV file's encoding, or whether a JSON file is an array, is judged on this much
 
 
 @dataclass(frozen=True)
@@ -289,7 +289,7 @@ class InputReader:
         if self.encoding and codecs.lookup(self.encoding).name not in ("utf-8", "utf-8-sig"):
             return False
         with opener(name, "rb") as probe:
-            head = probe.read(CSV_SAMPLE_BYTES)
+            head = probe.read(SNIFF_BYTES)
         if head.startswith(codecs.BOM_UTF8):
             head = head[len(codecs.BOM_UTF8):]
         if not head.lstrip().startswith(b"["):
@@ -330,10 +330,10 @@ class InputReader:
         Raises InputError when the sample is binary or in no supported encoding.
         """
         with opener(name, "rb") as probe:
-            sample = probe.read(CSV_SAMPLE_BYTES)
+            sample = probe.read(SNIFF_BYTES)
         if sample.startswith((codecs.BOM_UTF16_LE, codecs.BOM_UTF16_BE)):
             return None
-        if len(sample) == CSV_SAMPLE_BYTES:
+        if len(sample) == SNIFF_BYTES:
             cut = sample.rfind(b"\n")
             if cut < 0:
                 return None  # one huge line: decide on the whole file

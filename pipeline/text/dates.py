@@ -427,7 +427,7 @@ def _atom_month_range(m: re.Match[str]) -> _Atom | None:
 
 def _atom_month_year(m: re.Match[str], text: str, published: dt.date | None) -> _Atom | None:
     year, month = _to_ce(m["my_y"], m["my_y_era"]), _month(m["my_m"])
-    if text.endswith("สิ้น", 0, m.start()) or text.endswith("สิ้น ", 0, m.start()):  # "สิ้นเดือนเมษายน 2568"
+    if text.endswith(("สิ้น", "สิ้น "), 0, m.start()):  # "สิ้นเดือนเมษายน 2568"
         return _day_atom(m.start(), m.end(), year, month, _last_day(year, month), True)
     return _month_atom(m.start(), m.end(), year, month)
 
@@ -809,7 +809,7 @@ def find_dates(text: str, published: dt.date | None = None) -> list[DateMention]
     if len(headers) >= 2:  # a digest: "วันที่ 29 สิงหาคม 2568" on a line of its own above each day's news
         bounds = [start for start, _ in headers] + [len(text)]
         today = _dateline(mentions, ascii_text, published) or published
-        parts = [m for m in _extract(text[:bounds[0]], ascii_text[:bounds[0]], today)] if bounds[0] else []
+        parts = _extract(text[:bounds[0]], ascii_text[:bounds[0]], today) if bounds[0] else []
         for (start, day), end in zip(headers, bounds[1:]):
             parts += [replace(m, start=m.start + start, end=m.end + start)
                       for m in _extract(text[start:end], ascii_text[start:end], day)]
