@@ -143,10 +143,11 @@ _RELATIVE_DAY = {"วันนี้": 0, "เมื่อวาน": -1, "เ�
 _ANAPHORIC_DAY = {"วันเดียวกัน": 0, "วันเดียวกันนี้": 0, "วันรุ่งขึ้น": 1, "วันถัดมา": 1, "วันต่อมา": 1}
 _RELATIVE_STEP = {"นี้": 0, "หน้า": 1, "ถัดไป": 1, "ที่แล้ว": -1, "ที่ผ่านมา": -1, "ก่อน": -1,
                   "ก่อนหน้า": -1, "ก่อนหน้านี้": -1}
-_BEFORE_WORD = r"ก่อน(?:(?![ก-ฮ])|(?=จาก|ซึ่ง|และ|โดย|เป็น|มี|ที่ผ่าน))"
+_BEFORE_WORD = r"ก่อน(?:(?![ก-ฮ])|(?=จาก|ซึ่ง|และ|โดย|เป็น|มี|ที่ผ่าน|ร้อยละ|ถึง|อยู่))"
 _STEP_WORDS = rf"(?:นี้|หน้า|ถัดไป|ที่แล้ว|ที่ผ่านมา|ก่อนหน้านี้|ก่อนหน้า|{_BEFORE_WORD})"
 
 _ALTERNATIVES: dict[str, str] = {
+    "same_period": rf"ช่วง(?:เวลา)?{_S}เดียวกัน{_S}(?:ของ|กับ|ใน)?{_S}ปี{_S}(?:(?P<sp_step>{_STEP_WORDS})|{_year('sp_y')})",
     "iso": r"(?<![\w/-])(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d-])",
     "numeric": rf"(?:{_PREFIX})?(?<![A-Za-z_/-])(?P<num_d>{_DAY})(?P<num_sep>[/-])(?P<num_m>0?[1-9]|1[0-2])(?P=num_sep)"
                rf"(?P<num_y>\d{{4}}|\d\d)(?![\d/-])",
@@ -176,6 +177,8 @@ _ALTERNATIVES: dict[str, str] = {
     "ago": rf"(?P<ago_n>(?<!\d)\d{{1,3}}|{_alt(list(_NUMBER_WORDS))}){_S}(?P<ago_u>วัน|สัปดาห์|อาทิตย์|เดือน|ปี)"
            rf"(?P<ago_dir>ที่ผ่านมา|ที่แล้ว|{_BEFORE_WORD})",
     "holiday": rf"(?P<hd>{_alt(list(_HOLIDAYS))}){_S}(?:ปี{_S})?{_year('hd_y')}",
+    "weekday": rf"(?:วัน{_S}(?P<wd_day>{_alt(_WEEKDAYS)})|(?P<wd_bare>{_alt(_WEEKDAYS[:-1])}))"
+               rf"(?P<wd_step>นี้|หน้า|ที่จะถึง(?:นี้)?|ที่ผ่านมา|ที่แล้ว)",
     "relative_day": "(?P<rd>" + _alt(list(_RELATIVE_DAY)) + ")",
     "relative_unit": rf"(?P<ru_u>สัปดาห์|อาทิตย์|เดือน|ปี)(?P<ru_step>{_STEP_WORDS})",
     "anaphoric_day": "(?P<an>" + _alt(list(_ANAPHORIC_DAY)) + ")",
@@ -184,16 +187,27 @@ _ALTERNATIVES: dict[str, str] = {
 _DATE_RE = re.compile("|".join(f"(?P<K_{k}>{v})" for k, v in _ALTERNATIVES.items()))
 # Every word a match can start with. Searching these (literal prefixes: fast) and trying _DATE_RE
 # only where one is found gives the same matches as _DATE_RE.finditer at a fraction of the cost.
-_TRIGGERS = ["วัน", "วาน", "เมื่อวาน", "พรุ่งนี้", "มะรืน", "สัปดาห์", "อาทิตย์", "เดือน", "ปี", "ไตรมาส",
+_TRIGGERS = ["ช่วง", "วัน", "วาน", "เมื่อวาน", "พรุ่งนี้", "มะรืน", "สัปดาห์", "อาทิตย์", "เดือน", "ปี", "ไตรมาส",
              "เมื่อเช้า", "เช้านี้", "บ่ายนี้", "เย็นนี้", "คืนนี้", "เมื่อคืน", "บัดนี้",
-             "ทศวรรษ", "พุทธศักราช", "คริสต์ศักราช", "Q", "สงกรานต์", "เทศกาล", "ครึ่ง", *_MONTHS_FULL, *_MONTHS_FULL_VARIANTS,
+             *_WEEKDAYS[:-1], "ทศวรรษ", "พุทธศักราช", "คริสต์ศักราช", "Q", "สงกรานต์", "เทศกาล", "ครึ่ง", *_MONTHS_FULL, *_MONTHS_FULL_VARIANTS,
              *list(_NUMBER_WORDS), *(m[:3] for m in _MONTHS_EN), *(m[:3].capitalize() for m in _MONTHS_EN),
              *(m[:3].upper() for m in _MONTHS_EN)]
 _TRIGGER_RE = re.compile(r"(?<!\d)\d|เ?[ก-ฮ][ิี]?\.|" + _alt(_TRIGGERS))
-_BETWEEN_RANGE = re.compile(rf"{_S}(?:[-–—]|ถึง|จนถึง|ไปจนถึง){_S}")
+# One clock time may sit on either side of the joining word: "1 ส.ค. 68 เวลา 08.30 น. ถึงวันที่ 5 ส.ค. 68",
+# "18.00 น. วันที่ 14 ส.ค. ถึงเวลา 06.00 น. วันที่ 15 ส.ค."; with one on each side ("วันที่ 14 เวลา 09.00 -
+# 16.00 น. วันที่ 15") the times are a span of the first day, and the second day is a mention of its own.
+_CLOCK = rf"(?:(?:เวลา{_S})?(?:[01]?\d|2[0-3])[.:][0-5]\d{_S}(?:น\.+|นาฬิกา)?{_S})"
+
+
+def _range_joint(words: str) -> re.Pattern[str]:
+    return re.compile(rf"{_S}(?:{_CLOCK}(?:{words}){_S}|(?:{words}){_S}{_CLOCK}?)")
+
+
+_BETWEEN_RANGE = _range_joint("[-–—]|ถึง|จนถึง|ไปจนถึง")
 _BETWEEN_COORD = re.compile(rf"{_S}(?:,|และ|หรือ|และวันที่|หรือวันที่){_S}")
 _FUTURE_CUE = re.compile(rf"{_S}(?:นี้|ที่จะถึง(?:นี้)?|ข้างหน้า)")
 _PAST_CUE = re.compile(rf"{_S}(?:ที่ผ่านมา|ที่แล้ว)")
+_COMPARED_WITH = re.compile(r"(?:จาก|กับ|เทียบ)\s*$")
 _AGO_BEFORE = re.compile(r"เมื่อ(?:ราว|ประมาณ)?\s*$")
 _PERIOD_BEFORE = re.compile(r"(?:ช่วง|รอบ|ตลอด|กว่า|ภายใน|ใน|นาน|ระยะเวลา|เป็นเวลา|ระยะ)\s*$")
 _BUDGET_BEFORE = re.compile(r"งบ(?:ประมาณ)?(?:รายจ่าย)?(?:ประจำ)?\s*$")
@@ -231,6 +245,7 @@ class _Atom:
     cue: str | None = None  # "future" / "past": for year-less dates
     anaphor: int | None = None  # days after the previous day mentioned ("วันรุ่งขึ้น": 1)
     year_step: int | None = None  # "ปีก่อนหน้า" (-1): a year counted from the passage's year when it has one
+    same_period: bool = False  # "ช่วงเดียวกันของปีก่อน": the period spoken of before, in another year
 
 
 def _to_ce(year: str, era: str | None = None, short_be: bool = True) -> int:
@@ -512,6 +527,38 @@ def _atom_relative_day(m: re.Match[str], text: str, published: dt.date | None) -
                  relative=True)
 
 
+def _atom_same_period(m: re.Match[str], text: str, published: dt.date | None) -> _Atom | None:
+    """"ช่วงเดียวกันของปีก่อน", "ช่วงเวลาเดียวกันของปี 2567": resolved from the period before it (see
+    ``_resolve``); alone, the year it names."""
+    if m["sp_y"]:
+        year = _to_ce(m["sp_y"], m["sp_y_era"])
+        return _Atom(m.start(), m.end(), "year", year, explicit_year=True, same_period=True)
+    step = _RELATIVE_STEP[m["sp_step"]]
+    return _Atom(m.start(), m.end(), "year", fixed=_relative_range(published, "year", step), relative=True,
+                 year_step=step, same_period=True)
+
+
+_WEEKDAY_NUMBER = {"จันทร์": 0, "อังคาร": 1, "พุธ": 2, "พฤหัสบดี": 3, "พฤหัสฯ": 3, "พฤหัส": 3, "ศุกร์": 4,
+                   "เสาร์": 5, "อาทิตย์": 6}
+
+
+def _atom_weekday(m: re.Match[str], text: str, published: dt.date | None) -> _Atom | None:
+    """"วันเสาร์นี้": the coming Saturday (today if it is one); "วันจันทร์หน้า": Monday of next week;
+    "วันอังคารที่ผ่านมา": the last Tuesday before today."""
+    if text.endswith(("ทุก", "ทุก ", "พระ"), 0, m.start()):
+        return None  # "ทุกวันจันทร์นี้": every Monday; "พระจันทร์": the moon
+    if published is None:
+        return _Atom(m.start(), m.end(), "day", relative=True)
+    weekday, step = _WEEKDAY_NUMBER[m["wd_day"] or m["wd_bare"]], m["wd_step"]
+    if step == "หน้า":
+        day = published - dt.timedelta(days=published.weekday()) + dt.timedelta(days=7 + weekday)
+    elif step in ("ที่ผ่านมา", "ที่แล้ว"):
+        day = published - dt.timedelta(days=(published.weekday() - weekday) % 7 or 7)
+    else:
+        day = published + dt.timedelta(days=(weekday - published.weekday()) % 7)
+    return _Atom(m.start(), m.end(), "day", fixed=(day, day), relative=True)
+
+
 def _atom_relative_unit(m: re.Match[str], text: str, published: dt.date | None) -> _Atom | None:
     unit = m["ru_u"]
     if unit == "อาทิตย์" and text.endswith("วัน", 0, m.start()):
@@ -521,7 +568,8 @@ def _atom_relative_unit(m: re.Match[str], text: str, published: dt.date | None) 
     fixed = _relative_range(published, granularity, step)
     if granularity == "year" and fixed and text.endswith("สิ้น", 0, m.start()):  # "สิ้นปีนี้": its December
         return _Atom(m.start(), m.end(), "month", fixed=(fixed[1].replace(day=1), fixed[1]), relative=True)
-    before = m["ru_step"].startswith("ก่อน")  # "ปีก่อนหน้า": the year before the one spoken of
+    # "ปีก่อนหน้า", "(ขยายตัว)จากปีที่ผ่านมา": the year before the one spoken of
+    before = m["ru_step"].startswith("ก่อน") or (step < 0 and _COMPARED_WITH.search(text, max(0, m.start() - 12), m.start()))
     return _Atom(m.start(), m.end(), granularity, fixed=fixed, relative=True,
                  year_step=step if granularity == "year" and before else None)
 
@@ -534,7 +582,7 @@ _BUILDERS = {
     "holiday": _atom_holiday,
     "first_months": _atom_first_months,
 }
-_CONTEXT_BUILDERS = {"ago": _atom_ago, "relative_day": _atom_relative_day, "relative_unit": _atom_relative_unit,
+_CONTEXT_BUILDERS = {"same_period": _atom_same_period, "ago": _atom_ago, "weekday": _atom_weekday, "relative_day": _atom_relative_day, "relative_unit": _atom_relative_unit,
                      "year": _atom_year, "bare_year": _atom_bare_year, "anaphoric_day": _atom_anaphoric_day,
                      "quarter": _atom_quarter, "half_year": _atom_half_year, "month_year": _atom_month_year}
 
@@ -622,6 +670,28 @@ def _join_ranges(atoms: list[_Atom], text: str) -> list[_Atom]:
     return out
 
 
+_EVERY_YEAR = re.compile(rf"{_S}(?:ของ{_S})?(?:ทุก|แต่ละ){_S}ปี")
+
+
+def _drop_recurring(atoms: list[_Atom], text: str) -> list[_Atom]:
+    """Drop year-less dates said of every year ("วันที่ 5 กรกฎาคม ของทุกปี", "เดือนมกราคมและเดือนกรกฎาคม
+    ของแต่ละปี"): they name no period of their own."""
+    out: list[_Atom] = []
+    recurring = False
+    for i in range(len(atoms) - 1, -1, -1):
+        a = atoms[i]
+        yearless = a.year is None and a.fixed is None and not a.relative and a.anaphor is None
+        if not yearless:
+            recurring = False
+        elif _EVERY_YEAR.match(text, a.end):
+            recurring = True
+        elif recurring and not _BETWEEN_COORD.fullmatch(text, a.end, atoms[i + 1].start):
+            recurring = False
+        if not (yearless and recurring):
+            out.append(a)
+    return out[::-1]
+
+
 def _joinable(a: _Atom, b: _Atom) -> bool:
     return (not a.relative and not b.relative and a.fixed is None and b.fixed is None
             and a.granularity == b.granularity and a.granularity in ("day", "month", "quarter"))
@@ -668,18 +738,29 @@ def _nearest_year(atom: _Atom, published: dt.date) -> int:
 
 
 def _resolve(atoms: list[_Atom], text: str, published: dt.date | None) -> list[_Atom]:
-    """Give each year-less atom the year of the passage (the paragraph so far), else the nearest one."""
+    """Give each year-less atom the year of the passage (the paragraph so far), else the nearest one;
+    resolve mentions counted from the passage ("ปีก่อนหน้า", "ช่วงเดียวกันของปีก่อน")."""
     out: list[_Atom] = []
-    passage_year: int | None = None
+    passage_year: int | None = None  # the last explicit year: it completes year-less dates
+    spoken_year: int | None = None  # the last year spoken of, explicit or relative ("ในปีที่ผ่านมา")
+    period: tuple[dt.date, dt.date, str] | None = None  # the last months or quarter spoken of
     last_end = 0
     for atom in atoms:
         if "\n" in text[last_end:atom.start]:
-            passage_year = None
+            passage_year = spoken_year = period = None
         last_end = atom.end
-        if atom.anaphor is not None:
+        if atom.same_period:
+            if period is not None:
+                step = atom.year - period[1].year if atom.year is not None else atom.year_step or -1
+                atom = replace(atom, granularity=period[2], relative=True,
+                               fixed=(_shift_years(period[0], step), _shift_years(period[1], step)))
+        elif atom.anaphor is not None:
             pass  # resolved from the mention before it, once every mention has its value
-        elif atom.year_step is not None and passage_year is not None and published and passage_year != published.year:
-            year = passage_year + atom.year_step  # "ในปี 2567 ... ขยายตัวจากปีก่อนหน้า": 2023
+        elif atom.year_step is not None and (base := spoken_year if text.endswith("ก่อนหน้า", 0, atom.end)
+                                             else passage_year) is not None and published and base != published.year:
+            # "ในปี 2567 ... ขยายตัวจากปีก่อนหน้า": 2023; "ในปีที่ผ่านมา ... เพิ่มจากปีก่อนหน้า": the year before
+            # that; "ในปี 2567 ... ขยายตัวจากปีที่ผ่านมา": 2023, but after "ปีที่แล้ว", "จากปีก่อน" is that year
+            year = base + atom.year_step
             atom = replace(atom, fixed=(dt.date(year, 1, 1), dt.date(year, 12, 31)))
         elif atom.fixed is None and atom.year is None:
             if passage_year is not None:
@@ -688,9 +769,22 @@ def _resolve(atoms: list[_Atom], text: str, published: dt.date | None) -> list[_
                 atom = replace(atom, year=_nearest_year(atom, published), relative=True)
         elif atom.explicit_year and atom.fixed is None and atom.granularity in ("day", "month", "year") \
                 and not atom.year_span:
-            passage_year = atom.year
+            passage_year = spoken_year = atom.year
+        elif atom.relative and atom.granularity == "year" and atom.fixed is not None:
+            spoken_year = atom.fixed[0].year
+        if atom.granularity in ("month", "quarter") and not atom.same_period:
+            dates = atom.fixed or (_dates_of(atom, atom.year) if atom.year is not None else None)
+            period = (dates[0], dates[1], atom.granularity) if dates else period
         out.append(atom)
     return out
+
+
+def _shift_years(day: dt.date, years: int) -> dt.date:
+    """``day`` in another year; a month's last day stays its last day (29 Feb becomes 28 Feb)."""
+    year = day.year + years
+    if day.day == _last_day(day.year, day.month):
+        return dt.date(year, day.month, _last_day(year, day.month))
+    return dt.date(year, day.month, day.day)
 
 
 def _mention(atom: _Atom, text: str) -> DateMention | None:
@@ -713,7 +807,7 @@ def _mention(atom: _Atom, text: str) -> DateMention | None:
 # between a relative day and the date that says which day it is: "วันนี้ (วันพุธที่ 14 ...", "วันเดียวกันนี้ 20 ส.ค."
 _THEN_DATE = re.compile(rf"{_S}\(?{_S}(?:วัน)?(?:{_alt(_WEEKDAYS)})?{_S}(?:ที่)?{_S}")
 _CLOSE_PAREN = re.compile(rf"{_S}\)")
-_RELATIVE_RANGE_SEP = re.compile(rf"{_S}(?:เป็นต้นไป{_S})?(?:[-–—]|ไปจนถึง|จนถึง|ถึง){_S}")
+_RELATIVE_RANGE_SEP = _range_joint(rf"(?:เป็นต้นไป{_S})?(?:[-–—]|ไปจนถึง|จนถึง|ถึง)")
 DATELINE_LINES = 2  # the title line and the first body line
 DATELINE_CHARS = 80  # how far into its line a dateline date may start
 DATELINE_DAYS = 7  # how long before publication a dateline date may be
@@ -734,15 +828,27 @@ def _anchor_to_stated_date(mentions: list[DateMention], text: str) -> list[DateM
     return mentions
 
 
-def _join_relative_ranges(mentions: list[DateMention], text: str) -> list[DateMention]:
-    """"ตั้งแต่วันนี้ จนถึงวันที่ 15 มิถุนายน 2568": a relative day and a later date are one range."""
+def _join_relative_ranges(mentions: list[DateMention], text: str, source: str) -> list[DateMention]:
+    """"ตั้งแต่วันนี้ จนถึงวันที่ 15 มิถุนายน 2568", "ตั้งแต่วันที่ 14 ส.ค. 68 ถึงวันนี้ (15 ส.ค. 68)": a relative
+    day and a later date, or a date and a later relative day (with the date stated for it), are one range.
+    ``text`` is ``source`` with ASCII digits."""
     def as_range(a: DateMention, b: DateMention) -> DateMention | None:
-        if (a.relative and _is_single_day(a) and b.granularity in ("day", "month") and b.end_date is not None
-                and a.start_date < b.end_date and _RELATIVE_RANGE_SEP.fullmatch(text, a.end, b.start)):  # type: ignore[operator]
-            return DateMention(a.start, b.end, text[a.start:b.end], a.start_date, b.end_date, "day", True, a.time)
+        if not (_is_single_day(a) and b.end_date is not None and a.start_date < b.end_date  # type: ignore[operator]
+                and _RELATIVE_RANGE_SEP.fullmatch(text, a.end, b.start)):
+            return None
+        if (a.relative and b.granularity in ("day", "month")) or (not a.relative and b.relative and _is_single_day(b)):
+            return DateMention(a.start, b.end, source[a.start:b.end], a.start_date, b.end_date, "day", True, a.time)
         return None
 
-    return _merge_pairs(mentions, as_range)
+    def with_stated_end(a: DateMention, b: DateMention) -> DateMention | None:
+        if (a.relative and a.start_date != a.end_date and a.granularity == "day" and _is_single_day(b)
+                and b.start_date == a.end_date and _THEN_DATE.fullmatch(text, a.end, b.start)):
+            close = _CLOSE_PAREN.match(text, b.end) if "(" in text[a.end:b.start] else None
+            end = close.end() if close else b.end
+            return replace(a, end=end, text=source[a.start:end])
+        return None
+
+    return _merge_pairs(_merge_pairs(mentions, as_range), with_stated_end)
 
 
 def _resolve_anaphors(mentions: list[DateMention], anaphors: dict[int, int]) -> list[DateMention]:
@@ -767,10 +873,14 @@ def _dateline(mentions: list[DateMention], text: str, published: dt.date | None)
     for a, b in zip(mentions, mentions[1:]):
         if a.text == "วันนี้" and _is_single_day(b) and not b.relative and a.start_date == b.start_date:
             return b.start_date  # "วันนี้ (12 สิงหาคม 2568)" anywhere says it outright
-    line_start = 0
-    for _ in range(DATELINE_LINES):
+    line_start, lines_seen = 0, 0
+    title = text[:text.find("\n")] if "\n" in text else text
+    while lines_seen < DATELINE_LINES:
         line_end = text.find("\n", line_start)
         line_end = len(text) if line_end < 0 else line_end
+        line = text[line_start:line_end].strip(_BLANK)
+        # a body that opens by repeating its headline, split over lines, has its dateline after that
+        lines_seen += bool(line) and (lines_seen == 0 or line not in title)
         for m in mentions:
             if m.start >= line_end:
                 break
@@ -787,10 +897,11 @@ def _dateline(mentions: list[DateMention], text: str, published: dt.date | None)
 
 
 def _extract(text: str, ascii_text: str, published: dt.date | None) -> list[DateMention]:
-    atoms = _resolve(_join_ranges(_atoms(ascii_text, published), ascii_text), ascii_text, published)
+    atoms = _join_ranges(_atoms(ascii_text, published), ascii_text)
+    atoms = _resolve(_drop_recurring(atoms, ascii_text), ascii_text, published)
     anaphors = {atom.start: atom.anaphor for atom in atoms if atom.anaphor is not None}
     mentions = [m for m in (_mention(atom, text) for atom in atoms) if m is not None]
-    mentions = _join_relative_ranges(_anchor_to_stated_date(mentions, ascii_text), ascii_text)
+    mentions = _join_relative_ranges(_anchor_to_stated_date(mentions, ascii_text), ascii_text, text)
     mentions = [m for m in mentions if m.text != "บัดนี้"]  # "now": a date only as the start of a range
     return _resolve_anaphors(mentions, anaphors)
 

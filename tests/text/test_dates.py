@@ -137,6 +137,56 @@ def test_the_year_before_counts_from_the_year_spoken_of():
         ("ปี 2567", D(2024, 1, 1)), ("ปีก่อนหน้า", D(2023, 1, 1))]
 
 
+@pytest.mark.parametrize("text, expected", [
+    ("การส่งออกเดือนเมษายน 2568 สูงกว่าช่วงเวลาเดียวกันของปีก่อนร้อยละ 11.0",
+     ("ช่วงเวลาเดียวกันของปีก่อน", D(2024, 4, 1), D(2024, 4, 30), "month")),
+    ("รายได้ 7 เดือนแรกของปีงบประมาณ 2568 สูงกว่าช่วงเดียวกันของปีก่อน 47,325 ล้านบาท",
+     ("ช่วงเดียวกันของปีก่อน", D(2023, 10, 1), D(2024, 4, 30), "month")),
+    ("ในช่วง 4 เดือนแรกของปี 2568 การค้าเพิ่มขึ้นจากช่วงเดียวกันของปี 2567",
+     ("ช่วงเดียวกันของปี 2567", D(2024, 1, 1), D(2024, 4, 30), "month")),
+    ("ยอดขายสูงกว่าช่วงเดียวกันของปีก่อน", ("ช่วงเดียวกันของปีก่อน", D(2024, 1, 1), D(2024, 12, 31), "year")),
+])
+def test_the_same_period_last_year_is_the_period_spoken_of_a_year_earlier(text, expected):
+    m = find_dates(text, PUBLISHED)[-1]
+    assert (m.text, m.start_date, m.end_date, m.granularity, m.relative) == (*expected, True)
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ในปี 2567 การส่งออกขยายตัวจากปีที่ผ่านมาร้อยละ 3", D(2023, 1, 1)),  # compared with the year before 2024
+    ("มูลค่าในปีที่ผ่านมาสูงถึง 1,200 ล้านบาท เติบโตจากปีก่อนหน้าถึง 25%", D(2023, 1, 1)),  # the year before that
+    ("ปีที่แล้วจัดเก็บได้ 170 ล้านบาท เพิ่มขึ้นจากปีก่อน ร้อยละ 4", D(2024, 1, 1)),  # the same last year
+])
+def test_a_year_compared_with_counts_from_the_year_spoken_of(text, expected):
+    assert find_dates(text, PUBLISHED)[-1].start_date == expected
+
+
+def test_weekdays_this_next_and_last():
+    text = "ไปวันเสาร์นี้ กลับวันจันทร์หน้า ประชุมวันอังคารที่ผ่านมา ทุกวันพุธนี้ และนำคณะทูตลงพื้นที่ ศุกร์นี้"
+    assert [(m.text, m.start_date, m.relative) for m in find_dates(text, PUBLISHED)] == [  # a Tuesday
+        ("วันเสาร์นี้", D(2025, 5, 24), True), ("วันจันทร์หน้า", D(2025, 5, 26), True),
+        ("วันอังคารที่ผ่านมา", D(2025, 5, 13), True), ("ศุกร์นี้", D(2025, 5, 23), True)]
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("รับสมัครตั้งแต่วันที่ 1 สิงหาคม 2568 เวลา 08.30 น. ถึงวันที่ 5 สิงหาคม 2568 เวลา 16.30 น.",
+     [("วันที่ 1 สิงหาคม 2568 เวลา 08.30 น. ถึงวันที่ 5 สิงหาคม 2568", D(2025, 8, 1), D(2025, 8, 5), "08:30")]),
+    ("ตั้งแต่เวลา 18.00 น. วันพฤหัสบดีที่ 14 สิงหาคม 2568 ถึงเวลา 06.00 น. วันนี้ (วันศุกร์ที่ 15 สิงหาคม 2568) ปกติ",
+     [("วันพฤหัสบดีที่ 14 สิงหาคม 2568 ถึงเวลา 06.00 น. วันนี้ (วันศุกร์ที่ 15 สิงหาคม 2568)",
+       D(2025, 8, 14), D(2025, 8, 15), "18:00")]),
+    # a time span on one day, then another day: two mentions
+    ("วันที่ 14 สิงหาคม 2568 เวลา 09.00 - 16.00 น. วันที่ 15 สิงหาคม 2568",
+     [("วันที่ 14 สิงหาคม 2568", D(2025, 8, 14), D(2025, 8, 14), "09:00"),
+      ("วันที่ 15 สิงหาคม 2568", D(2025, 8, 15), D(2025, 8, 15), None)]),
+])
+def test_ranges_with_clock_times(text, expected):
+    assert [(m.text, m.start_date, m.end_date, m.time) for m in find_dates(text, D(2025, 8, 15))] == expected
+
+
+def test_a_joined_range_keeps_the_source_digits():
+    [m] = find_dates("ตั้งแต่วันนี้ จนถึงวันที่ ๒๐ สิงหาคม ๒๕๖๘", D(2025, 8, 15))
+    assert m.text == "วันนี้ จนถึงวันที่ ๒๐ สิงหาคม ๒๕๖๘" and m.end_date == D(2025, 8, 20)
+
+
 def test_the_same_day_and_the_next_day_follow_the_day_mentioned_before():
     text = "เดินทางถึงเมื่อวันที่ 14 พฤษภาคม 2568 และกลับถึงไทยในวันเดียวกัน ส่วนวันรุ่งขึ้นมีประชุม"
     assert [(m.text, m.start_date, m.relative) for m in find_dates(text, PUBLISHED)] == [
@@ -151,6 +201,10 @@ def test_today_is_the_day_the_news_text_dates_itself():
         ("วันที่ 18 พฤษภาคม 2568", D(2025, 5, 18)), ("วันนี้", D(2025, 5, 18))]
     far = "ข่าวกระทรวง\nวันที่ 1 มกราคม 2568 เป็นวันหยุด วันนี้มีประชุม"  # not a dateline: months before
     assert find_dates(far, PUBLISHED)[-1].start_date == PUBLISHED
+    # the body repeats the headline over two lines before its dateline
+    repeated = "ประชุมรัฐมนตรีไทย – จีน ครั้งที่ 2 ปูทางความร่วมมือ\nประชุมรัฐมนตรีไทย – จีน ครั้งที่ 2\n" \
+               "ปูทางความร่วมมือ\nเมื่อวันที่ 18 พฤษภาคม 2568 ณ โรงแรม ... การประชุมวันนี้ราบรื่น"
+    assert find_dates(repeated, PUBLISHED)[-1].start_date == D(2025, 5, 18)
 
 
 def test_a_digest_resolves_relative_words_against_each_day_header():
@@ -191,7 +245,8 @@ def test_law_number_keeps_only_its_year():
     "จำนวน 2,568 คน", "งบประมาณ 2568 ล้านบาท", "ในช่วง 3 ปีที่ผ่านมา", "ทุกวันนี้", "ข้อ 1.2.3",
     "เวลา 10.30 น.", "ร้อยละ 14.5", "กม.ที่ 18 - 41", "https://x.th/press-03-04-2025", "ทศวรรษที่ 2",
     "สำนักงาน ก.พ. แจ้ง", "ในเร็ววันนี้", "จำนวน 2568 คน", "โทร 0 2617 7300", "ราคา 2500 ต่อชุด",
-    "รหัส ISO 14064-1:2018", "ข้อ 2560.1",
+    "รหัส ISO 14064-1:2018", "ข้อ 2560.1", "วันที่ 5 กรกฎาคม ของทุกปี", "เดือนมกราคมและเดือนกรกฎาคม - ธันวาคม ของแต่ละปี",
+    "ทุกวันจันทร์นี้",
 ])
 def test_not_dates(text):
     assert find_dates(text, PUBLISHED) == []
