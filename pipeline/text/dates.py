@@ -169,13 +169,13 @@ _ALTERNATIVES: dict[str, str] = {
                     rf"|(?P<fm_n2>(?<!\d)(?:1[01]|[1-9]))(?!\d){_S}เดือน{_S}(?:แรก)?{_S}(?:ของ)?{_S}(?P<fm_fy>ปีงบประมาณ|ปีงบฯ?|ปี){_S}{_year('fm_y2')}",
     "month_range": rf"(?:เดือน{_S})?(?P<mr_m1>{_MONTH_STD}){_RANGE_SEP}(?:เดือน{_S})?"
                    rf"(?P<mr_m2>{_MONTH_STD})(?:{_S}{_year('mr_y')})?",
-    "month_year": rf"(?:เดือน{_S})?(?P<my_m>{_MONTH_STD}){_S}{_year('my_y')}",
+    "month_year": rf"(?:เดือน{_S})?(?P<my_m>{_MONTH_STD}|{_SHORT}(?=[’'])){_S}[’']?{_S}{_year('my_y')}",  # "ตุลา’68"
     "month": rf"เดือน{_S}(?P<mo_m>{_MONTH_STD})|(?P<mo_full>{_FULL})",
     "year": rf"(?:ปี(?:การผลิต|การศึกษา|เพาะปลูก)?{_S}(?:(?P<yr_era>{_ERA}){_S})?|(?P<yr_era2>{_ERA}){_S})(?P<yr_y>{_Y4})"
-            rf"(?:(?:{_RANGE_SEP}|/)(?:{_ERA}{_S})?(?P<yr_y2>{_Y4}|\d\d(?!\d)(?![.:,]\d){_NOT_UNIT}))?"
+            rf"(?:(?:{_RANGE_SEP}|/)(?:{_ERA}{_S})?(?P<yr_y2>{_Y4}|\d\d(?!\d)(?![.:,]\d)(?:(?<=/\d\d)|{_NOT_UNIT})))?"
             rf"|ปี{_S}(?P<yr_short>\d\d)(?!\d)(?![.:,]\d){_NOT_UNIT}",
-    "ago": rf"(?P<ago_n>(?<!\d)\d{{1,3}}|{_alt(list(_NUMBER_WORDS))}){_S}(?P<ago_u>วัน|สัปดาห์|อาทิตย์|เดือน|ปี)"
-           rf"(?P<ago_dir>ที่ผ่านมา|ที่แล้ว|{_BEFORE_WORD})",
+    "ago": rf"(?:อีก{_S})?(?:(?P<ago_n0>(?<!\d)\d{{1,3}}){_S}[-–]{_S})?(?P<ago_n>(?<![\d,.])\d{{1,3}}|{_alt(list(_NUMBER_WORDS))})"
+           rf"{_S}(?P<ago_u>วัน|สัปดาห์|อาทิตย์|เดือน|ปี)(?P<ago_dir>ที่ผ่านมา|ที่แล้ว|{_BEFORE_WORD}|{_S}ข้างหน้า|ต่อจากนี้)",
     "holiday": rf"(?P<hd>{_alt(list(_HOLIDAYS))}){_S}(?:ปี{_S})?{_year('hd_y')}",
     "weekday": rf"(?:วัน{_S}(?P<wd_day>{_alt(_WEEKDAYS)})|(?P<wd_bare>{_alt(_WEEKDAYS[:-1])}))"
                rf"(?P<wd_step>นี้|หน้า|ที่จะถึง(?:นี้)?|ที่ผ่านมา|ที่แล้ว)",
@@ -187,9 +187,9 @@ _ALTERNATIVES: dict[str, str] = {
 _DATE_RE = re.compile("|".join(f"(?P<K_{k}>{v})" for k, v in _ALTERNATIVES.items()))
 # Every word a match can start with. Searching these (literal prefixes: fast) and trying _DATE_RE
 # only where one is found gives the same matches as _DATE_RE.finditer at a fraction of the cost.
-_TRIGGERS = ["ช่วง", "วัน", "วาน", "เมื่อวาน", "พรุ่งนี้", "มะรืน", "สัปดาห์", "อาทิตย์", "เดือน", "ปี", "ไตรมาส",
+_TRIGGERS = ["ช่วง", "อีก", "วัน", "วาน", "เมื่อวาน", "พรุ่งนี้", "มะรืน", "สัปดาห์", "อาทิตย์", "เดือน", "ปี", "ไตรมาส",
              "เมื่อเช้า", "เช้านี้", "บ่ายนี้", "เย็นนี้", "คืนนี้", "เมื่อคืน", "บัดนี้",
-             *_WEEKDAYS[:-1], "ทศวรรษ", "พุทธศักราช", "คริสต์ศักราช", "Q", "สงกรานต์", "เทศกาล", "ครึ่ง", *_MONTHS_FULL, *_MONTHS_FULL_VARIANTS,
+             *_WEEKDAYS[:-1], "ทศวรรษ", "พุทธศักราช", "คริสต์ศักราช", "Q", "สงกรานต์", "เทศกาล", "ครึ่ง", *_MONTHS_SHORT, *_MONTHS_FULL, *_MONTHS_FULL_VARIANTS,
              *list(_NUMBER_WORDS), *(m[:3] for m in _MONTHS_EN), *(m[:3].capitalize() for m in _MONTHS_EN),
              *(m[:3].upper() for m in _MONTHS_EN)]
 _TRIGGER_RE = re.compile(r"(?<!\d)\d|เ?[ก-ฮ][ิี]?\.|" + _alt(_TRIGGERS))
@@ -209,7 +209,7 @@ _FUTURE_CUE = re.compile(rf"{_S}(?:นี้|ที่จะถึง(?:นี�
 _PAST_CUE = re.compile(rf"{_S}(?:ที่ผ่านมา|ที่แล้ว)")
 _COMPARED_WITH = re.compile(r"(?:จาก|กับ|เทียบ)\s*$")
 _AGO_BEFORE = re.compile(r"เมื่อ(?:ราว|ประมาณ)?\s*$")
-_PERIOD_BEFORE = re.compile(r"(?:ช่วง|รอบ|ตลอด|กว่า|ภายใน|ใน|นาน|ระยะเวลา|เป็นเวลา|ระยะ)\s*$")
+_PERIOD_BEFORE = re.compile(r"(?:ช่วง|ห้วง|รอบ|ตลอด|กว่า|ภายใน|ใน|นาน|ระยะเวลา|เป็นเวลา|ระยะ)\s*$")
 _BUDGET_BEFORE = re.compile(r"งบ(?:ประมาณ)?(?:รายจ่าย)?(?:ประจำ)?\s*$")
 # words before a number that make it a count, an amount or an identifier, not a year
 _QUANTITY_BEFORE = re.compile(r"(?:จำนวน|กว่า|ประมาณ|ราว|รวม|ทั้งหมด|เลขที่|หมายเลข|เบอร์|โทร\.?|ละ|เกือบ|ราคา"
@@ -491,16 +491,36 @@ def _atom_holiday(m: re.Match[str]) -> _Atom | None:
 
 
 def _atom_ago(m: re.Match[str], text: str, published: dt.date | None) -> _Atom | None:
-    if _PERIOD_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-        return None  # "ในช่วง 3 ปีที่ผ่านมา": a period, not a point in time
-    unit, direction = m["ago_u"], m["ago_dir"]
-    if direction == "ที่ผ่านมา" and unit != "วัน" and not _AGO_BEFORE.search(text, max(0, m.start() - 12), m.start()):
-        return None  # "4 ปีที่ผ่านมา" without "เมื่อ": the past four years, a period
-    raw = m["ago_n"]
-    n = _NUMBER_WORDS.get(raw) or int(raw)
+    """"เมื่อ 3 วันที่ผ่านมา", "เมื่อ 6 - 7 เดือนก่อน": that day or month; "ในช่วง 5 ปีที่ผ่านมา", "2-3 สัปดาห์ที่ผ่านมา":
+    the period up to the publication date; "3 ปีข้างหน้า", "อีก 5 ปีข้างหน้า": the period from it."""
+    unit, direction = m["ago_u"], m["ago_dir"].strip(_BLANK)
+    n = _NUMBER_WORDS.get(m["ago_n"]) or int(m["ago_n"])
+    n_near = int(m["ago_n0"]) if m["ago_n0"] else n
+    if n_near > n:
+        return None
+    future = direction in ("ข้างหน้า", "ต่อจากนี้")
+    if future or _PERIOD_BEFORE.search(text, max(0, m.start() - 12), m.start()) or (
+            direction == "ที่ผ่านมา" and unit != "วัน" and not _AGO_BEFORE.search(text, max(0, m.start() - 12), m.start())):
+        granularity = {"เดือน": "month", "ปี": "year"}.get(unit, "day")
+        if published is None:
+            return _Atom(m.start(), m.end(), granularity, relative=True)
+        days = {"สัปดาห์": 7, "อาทิตย์": 7}.get(unit, 1)
+        if future:  # a span of n units that starts today
+            last = _add_units(published, granularity, n * days) - dt.timedelta(days=1)
+            return _Atom(m.start(), m.end(), granularity, fixed=(published, last), relative=True)
+        return _Atom(m.start(), m.end(), granularity, fixed=(_add_units(published, granularity, -n * days), published),
+                     relative=True)
     granularity = {"วัน": "day", "สัปดาห์": "week", "อาทิตย์": "week", "เดือน": "month", "ปี": "year"}[unit]
-    return _Atom(m.start(), m.end(), granularity, fixed=_relative_range(published, granularity, -n),
-                 relative=True)
+    far, near = _relative_range(published, granularity, -n), _relative_range(published, granularity, -n_near)
+    return _Atom(m.start(), m.end(), granularity, fixed=(far[0], near[1]) if far and near else None, relative=True)
+
+
+def _add_units(day: dt.date, granularity: str, n: int) -> dt.date:
+    """``day`` moved by ``n`` days, months or years (a day past a month's end becomes its last day)."""
+    if granularity == "day":
+        return day + dt.timedelta(days=n)
+    year, month = _shift_months(day.year, day.month, n * 12 if granularity == "year" else n)
+    return dt.date(year, month, min(day.day, _last_day(year, month)))
 
 
 def _relative_range(published: dt.date | None, granularity: str, step: int) -> tuple[dt.date, dt.date] | None:
@@ -818,13 +838,17 @@ def _is_single_day(m: DateMention) -> bool:
 
 
 def _anchor_to_stated_date(mentions: list[DateMention], text: str) -> list[DateMention]:
-    """"วันนี้ (9 ส.ค. 68)", "วันเดียวกันนี้ 20 ส.ค. 68": a relative day takes the date stated right after it
-    (both stay mentions, as annotators of Thai news mostly write them)."""
+    """"วันนี้ (9 ส.ค. 68)", "วันเดียวกันนี้ 20 ส.ค. 68", "ในช่วง 5 ปีที่ผ่านมา (พ.ศ. 2563 - 2567)": a relative
+    mention takes the date stated right after it (both stay mentions, as annotators of Thai news mostly write them)."""
     for i in range(len(mentions) - 1):
         a, b = mentions[i], mentions[i + 1]
-        if (a.relative and a.granularity == "day" and a.start_date == a.end_date and _is_single_day(b)
-                and _THEN_DATE.fullmatch(text, a.end, b.start) and text.find("\n", a.end, b.start) < 0):
+        if not (a.relative and b.start_date is not None and text.find("\n", a.end, b.start) < 0
+                and _THEN_DATE.fullmatch(text, a.end, b.start)):
+            continue
+        if a.granularity == "day" and a.start_date == a.end_date and _is_single_day(b):
             mentions[i] = replace(a, start_date=b.start_date, end_date=b.end_date, time=a.time or b.time)
+        elif a.start_date != a.end_date and not b.relative and "(" in text[a.end:b.start]:  # a period, and its years
+            mentions[i] = replace(a, start_date=b.start_date, end_date=b.end_date, granularity=b.granularity)
     return mentions
 
 

@@ -120,6 +120,8 @@ def test_from_today_until_a_date_is_one_relative_range(text, expected):
     ("เพิ่งได้ตัวเลขมาเมื่อคืนนี้", (D(2025, 5, 19), D(2025, 5, 19), "day", True)),
     ("โดยจะใช้งบประมาณปี 2569 รวม 159 ล้านบาท", (D(2025, 10, 1), D(2026, 9, 30), "fiscal_year", False)),
     ("ผลผลิตปีการผลิต 2568/69", (D(2025, 1, 1), D(2026, 12, 31), "year", False)),
+    ("การผลิตข้าวนาปี 2568/69 จังหวัดพะเยา", (D(2025, 1, 1), D(2026, 12, 31), "year", False)),
+    ("คาดมีผลใช้บังคับ ตุลา’68", (D(2025, 10, 1), D(2025, 10, 31), "month", False)),
     ("จะมีผลภายในไตรมาสสุดท้ายของปีนี้", (D(2025, 10, 1), D(2025, 12, 31), "quarter", True)),
     ("เศรษฐกิจในครึ่งปีหลังนี้", (D(2025, 7, 1), D(2025, 12, 31), "quarter", True)),
     ("หริภุญชัย ราว พ.ศ. ๑๙๑๒", (D(1369, 1, 1), D(1369, 12, 31), "year", False)),
@@ -158,6 +160,25 @@ def test_the_same_period_last_year_is_the_period_spoken_of_a_year_earlier(text, 
 ])
 def test_a_year_compared_with_counts_from_the_year_spoken_of(text, expected):
     assert find_dates(text, PUBLISHED)[-1].start_date == expected
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ในช่วง 3 ปีที่ผ่านมา", (D(2022, 5, 20), PUBLISHED, "year")),  # up to the publication date
+    ("ตลอด 8 ปีที่ผ่านมา", (D(2017, 5, 20), PUBLISHED, "year")),
+    ("ระยะเวลา 1 เดือนที่ผ่านมา", (D(2025, 4, 20), PUBLISHED, "month")),
+    ("ในห้วง 2-3 สัปดาห์ที่ผ่านมา", (D(2025, 4, 29), PUBLISHED, "day")),
+    ("ภายใน 3 ปีข้างหน้า", (PUBLISHED, D(2028, 5, 19), "year")),  # three years from the publication date
+    ("ในอีก 5 ปีข้างหน้า", (PUBLISHED, D(2030, 5, 19), "year")),
+    ("เมื่อ 6 - 7 เดือนก่อน", (D(2024, 10, 1), D(2024, 11, 30), "month")),  # those two months
+])
+def test_periods_counted_from_the_publication_date(text, expected):
+    assert one(text) == (*expected, True)
+
+
+def test_a_period_takes_the_years_stated_for_it():
+    found = find_dates("ในช่วง 5 ปีที่ผ่านมา (พ.ศ. 2563 – 2567) การค้ารวม", PUBLISHED)
+    assert [(m.text, m.start_date, m.end_date, m.relative) for m in found] == [
+        ("5 ปีที่ผ่านมา", D(2020, 1, 1), D(2024, 12, 31), True), ("พ.ศ. 2563 – 2567", D(2020, 1, 1), D(2024, 12, 31), False)]
 
 
 def test_weekdays_this_next_and_last():
@@ -242,7 +263,7 @@ def test_law_number_keeps_only_its_year():
 
 @pytest.mark.parametrize("text", [
     "ระยะเวลา 2 ปี", "3 ปี", "18 เดือน", "อายุ 65 ปี", "อายุ 15 ปี 11 เดือน", "ครั้งที่ 2", "ปีที่ 2",
-    "จำนวน 2,568 คน", "งบประมาณ 2568 ล้านบาท", "ในช่วง 3 ปีที่ผ่านมา", "ทุกวันนี้", "ข้อ 1.2.3",
+    "จำนวน 2,568 คน", "งบประมาณ 2568 ล้านบาท", "ทุกวันนี้", "ข้อ 1.2.3",
     "เวลา 10.30 น.", "ร้อยละ 14.5", "กม.ที่ 18 - 41", "https://x.th/press-03-04-2025", "ทศวรรษที่ 2",
     "สำนักงาน ก.พ. แจ้ง", "ในเร็ววันนี้", "จำนวน 2568 คน", "โทร 0 2617 7300", "ราคา 2500 ต่อชุด",
     "รหัส ISO 14064-1:2018", "ข้อ 2560.1", "วันที่ 5 กรกฎาคม ของทุกปี", "เดือนมกราคมและเดือนกรกฎาคม - ธันวาคม ของแต่ละปี",
