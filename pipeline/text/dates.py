@@ -147,7 +147,8 @@ _BEFORE_WORD = r"ก่อน(?:(?![ก-ฮ])|(?=จาก|ซึ่ง|แล�
 _STEP_WORDS = rf"(?:นี้|หน้า|ถัดไป|ที่แล้ว|ที่ผ่านมา|ก่อนหน้านี้|ก่อนหน้า|{_BEFORE_WORD})"
 
 _ALTERNATIVES: dict[str, str] = {
-    "same_period": rf"ช่วง(?:เวลา)?{_S}เดียวกัน{_S}(?:ของ|กับ|ใน)?{_S}ปี{_S}(?:(?P<sp_step>{_STEP_WORDS})|{_year('sp_y')})",
+    "same_period": rf"ช่วง(?:เวลา)?{_S}เดียวกัน{_S}(?:ของ|กับ|ใน)?{_S}ปี{_S}"
+                   rf"(?:(?P<sp_step>{_STEP_WORDS})|{_year('sp_y')})",
     "iso": r"(?<![\w/-])(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d-])",
     "numeric": rf"(?:{_PREFIX})?(?<![A-Za-z_/-])(?P<num_d>{_DAY})(?P<num_sep>[/-])(?P<num_m>0?[1-9]|1[0-2])(?P=num_sep)"
                rf"(?P<num_y>\d{{4}}|\d\d)(?![\d/-])",
@@ -174,8 +175,9 @@ _ALTERNATIVES: dict[str, str] = {
     "year": rf"(?:ปี(?:การผลิต|การศึกษา|เพาะปลูก)?{_S}(?:(?P<yr_era>{_ERA}){_S})?|(?P<yr_era2>{_ERA}){_S})(?P<yr_y>{_Y4})"
             rf"(?:(?:{_RANGE_SEP}|/)(?:{_ERA}{_S})?(?P<yr_y2>{_Y4}|\d\d(?!\d)(?![.:,]\d)(?:(?<=/\d\d)|{_NOT_UNIT})))?"
             rf"|ปี{_S}(?P<yr_short>\d\d)(?!\d)(?![.:,]\d){_NOT_UNIT}",
-    "ago": rf"(?:อีก{_S})?(?:(?P<ago_n0>(?<!\d)\d{{1,3}}){_S}[-–]{_S})?(?P<ago_n>(?<![\d,.])\d{{1,3}}|{_alt(list(_NUMBER_WORDS))})"
-           rf"{_S}(?P<ago_u>วัน|สัปดาห์|อาทิตย์|เดือน|ปี)(?P<ago_dir>ที่ผ่านมา|ที่แล้ว|{_BEFORE_WORD}|{_S}ข้างหน้า|ต่อจากนี้)",
+    "ago": rf"(?:อีก{_S})?(?:(?P<ago_n0>(?<!\d)\d{{1,3}}){_S}[-–]{_S})?"
+           rf"(?P<ago_n>(?<![\d,.])\d{{1,3}}|{_alt(list(_NUMBER_WORDS))}){_S}(?P<ago_u>วัน|สัปดาห์|อาทิตย์|เดือน|ปี)"
+           rf"(?P<ago_dir>ที่ผ่านมา|ที่แล้ว|{_BEFORE_WORD}|{_S}ข้างหน้า|ต่อจากนี้)",
     "holiday": rf"(?P<hd>{_alt(list(_HOLIDAYS))}){_S}(?:ปี{_S})?{_year('hd_y')}",
     "weekday": rf"(?:วัน{_S}(?P<wd_day>{_alt(_WEEKDAYS)})|(?P<wd_bare>{_alt(_WEEKDAYS[:-1])}))"
                rf"(?P<wd_step>นี้|หน้า|ที่จะถึง(?:นี้)?|ที่ผ่านมา|ที่แล้ว)",
@@ -187,9 +189,10 @@ _ALTERNATIVES: dict[str, str] = {
 _DATE_RE = re.compile("|".join(f"(?P<K_{k}>{v})" for k, v in _ALTERNATIVES.items()))
 # Every word a match can start with. Searching these (literal prefixes: fast) and trying _DATE_RE
 # only where one is found gives the same matches as _DATE_RE.finditer at a fraction of the cost.
-_TRIGGERS = ["ช่วง", "อีก", "วัน", "วาน", "เมื่อวาน", "พรุ่งนี้", "มะรืน", "สัปดาห์", "อาทิตย์", "เดือน", "ปี", "ไตรมาส",
-             "เมื่อเช้า", "เช้านี้", "บ่ายนี้", "เย็นนี้", "คืนนี้", "เมื่อคืน", "บัดนี้",
-             *_WEEKDAYS[:-1], "ทศวรรษ", "พุทธศักราช", "คริสต์ศักราช", "Q", "สงกรานต์", "เทศกาล", "ครึ่ง", *_MONTHS_SHORT, *_MONTHS_FULL, *_MONTHS_FULL_VARIANTS,
+_TRIGGERS = ["ช่วง", "อีก", "วัน", "วาน", "เมื่อวาน", "พรุ่งนี้", "มะรืน", "สัปดาห์", "อาทิตย์", "เดือน", "ปี",
+             "ไตรมาส", "เมื่อเช้า", "เช้านี้", "บ่ายนี้", "เย็นนี้", "คืนนี้", "เมื่อคืน", "บัดนี้", *_WEEKDAYS[:-1],
+             "ทศวรรษ", "พุทธศักราช", "คริสต์ศักราช", "Q", "สงกรานต์", "เทศกาล", "ครึ่ง",
+             *_MONTHS_SHORT, *_MONTHS_FULL, *_MONTHS_FULL_VARIANTS,
              *list(_NUMBER_WORDS), *(m[:3] for m in _MONTHS_EN), *(m[:3].capitalize() for m in _MONTHS_EN),
              *(m[:3].upper() for m in _MONTHS_EN)]
 _TRIGGER_RE = re.compile(r"(?<!\d)\d|เ?[ก-ฮ][ิี]?\.|" + _alt(_TRIGGERS))
@@ -499,8 +502,9 @@ def _atom_ago(m: re.Match[str], text: str, published: dt.date | None) -> _Atom |
     if n_near > n:
         return None
     future = direction in ("ข้างหน้า", "ต่อจากนี้")
-    if future or _PERIOD_BEFORE.search(text, max(0, m.start() - 12), m.start()) or (
-            direction == "ที่ผ่านมา" and unit != "วัน" and not _AGO_BEFORE.search(text, max(0, m.start() - 12), m.start())):
+    before = max(0, m.start() - 12)
+    if future or _PERIOD_BEFORE.search(text, before, m.start()) or (
+            direction == "ที่ผ่านมา" and unit != "วัน" and not _AGO_BEFORE.search(text, before, m.start())):
         granularity = {"เดือน": "month", "ปี": "year"}.get(unit, "day")
         if published is None:
             return _Atom(m.start(), m.end(), granularity, relative=True)
@@ -508,8 +512,8 @@ def _atom_ago(m: re.Match[str], text: str, published: dt.date | None) -> _Atom |
         if future:  # a span of n units that starts today
             last = _add_units(published, granularity, n * days) - dt.timedelta(days=1)
             return _Atom(m.start(), m.end(), granularity, fixed=(published, last), relative=True)
-        return _Atom(m.start(), m.end(), granularity, fixed=(_add_units(published, granularity, -n * days), published),
-                     relative=True)
+        first = _add_units(published, granularity, -n * days)
+        return _Atom(m.start(), m.end(), granularity, fixed=(first, published), relative=True)
     granularity = {"วัน": "day", "สัปดาห์": "week", "อาทิตย์": "week", "เดือน": "month", "ปี": "year"}[unit]
     far, near = _relative_range(published, granularity, -n), _relative_range(published, granularity, -n_near)
     return _Atom(m.start(), m.end(), granularity, fixed=(far[0], near[1]) if far and near else None, relative=True)
@@ -589,7 +593,8 @@ def _atom_relative_unit(m: re.Match[str], text: str, published: dt.date | None) 
     if granularity == "year" and fixed and text.endswith("สิ้น", 0, m.start()):  # "สิ้นปีนี้": its December
         return _Atom(m.start(), m.end(), "month", fixed=(fixed[1].replace(day=1), fixed[1]), relative=True)
     # "ปีก่อนหน้า", "(ขยายตัว)จากปีที่ผ่านมา": the year before the one spoken of
-    before = m["ru_step"].startswith("ก่อน") or (step < 0 and _COMPARED_WITH.search(text, max(0, m.start() - 12), m.start()))
+    before = m["ru_step"].startswith("ก่อน") or (
+        step < 0 and _COMPARED_WITH.search(text, max(0, m.start() - 12), m.start()) is not None)
     return _Atom(m.start(), m.end(), granularity, fixed=fixed, relative=True,
                  year_step=step if granularity == "year" and before else None)
 
@@ -602,7 +607,8 @@ _BUILDERS = {
     "holiday": _atom_holiday,
     "first_months": _atom_first_months,
 }
-_CONTEXT_BUILDERS = {"same_period": _atom_same_period, "ago": _atom_ago, "weekday": _atom_weekday, "relative_day": _atom_relative_day, "relative_unit": _atom_relative_unit,
+_CONTEXT_BUILDERS = {"same_period": _atom_same_period, "ago": _atom_ago, "weekday": _atom_weekday,
+                     "relative_day": _atom_relative_day, "relative_unit": _atom_relative_unit,
                      "year": _atom_year, "bare_year": _atom_bare_year, "anaphoric_day": _atom_anaphoric_day,
                      "quarter": _atom_quarter, "half_year": _atom_half_year, "month_year": _atom_month_year}
 
@@ -828,7 +834,7 @@ def _mention(atom: _Atom, text: str) -> DateMention | None:
 _THEN_DATE = re.compile(rf"{_S}\(?{_S}(?:วัน)?(?:{_alt(_WEEKDAYS)})?{_S}(?:ที่)?{_S}")
 _CLOSE_PAREN = re.compile(rf"{_S}\)")
 _RELATIVE_RANGE_SEP = _range_joint(rf"(?:เป็นต้นไป{_S})?(?:[-–—]|ไปจนถึง|จนถึง|ถึง)")
-DATELINE_LINES = 2  # the title line and the first body line
+DATELINE_LINES = 2  # the title line and the first body line (blank lines and the headline repeated not counted)
 DATELINE_CHARS = 80  # how far into its line a dateline date may start
 DATELINE_DAYS = 7  # how long before publication a dateline date may be
 
