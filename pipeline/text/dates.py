@@ -70,7 +70,7 @@ _MONTH_NUMBER["sept"] = 9
 
 # Fixed-date Thai holidays and festivals: (first month, first day, last month, last day).
 _HOLIDAYS = {"สงกรานต์": (4, 13, 4, 15), "เทศกาลสงกรานต์": (4, 13, 4, 15), "วันสงกรานต์": (4, 13, 4, 15),
-             "วันปีใหม่ไทย": (4, 13, 4, 13), "วันขึ้นปีใหม่": (1, 1, 1, 1), "วันแม่แห่งชาติ": (8, 12, 8, 12),
+             "วันปีใหม่ไทย": (4, 13, 4, 13), "วันขึ้นปีใหม่": (1, 1, 1, 1), "วันปีใหม่": (1, 1, 1, 1), "วันแม่แห่งชาติ": (8, 12, 8, 12),
              "วันพ่อแห่งชาติ": (12, 5, 12, 5), "วันแรงงานแห่งชาติ": (5, 1, 5, 1), "วันแรงงาน": (5, 1, 5, 1),
              "วันรัฐธรรมนูญ": (12, 10, 12, 10), "วันคริสต์มาส": (12, 25, 12, 25), "วันจักรี": (4, 6, 4, 6),
              "วันปิยมหาราช": (10, 23, 10, 23)}
@@ -147,8 +147,8 @@ _BEFORE_WORD = r"ก่อน(?:(?![ก-ฮ])|(?=จาก|ซึ่ง|แล�
 _STEP_WORDS = rf"(?:นี้|หน้า|ถัดไป|ที่แล้ว|ที่ผ่านมา|ก่อนหน้านี้|ก่อนหน้า|{_BEFORE_WORD})"
 
 _ALTERNATIVES: dict[str, str] = {
-    "same_period": rf"ช่วง(?:เวลา)?{_S}เดียวกัน{_S}(?:ของ|กับ|ใน)?{_S}ปี{_S}"
-                   rf"(?:(?P<sp_step>{_STEP_WORDS})|{_year('sp_y')})",
+    "same_period": rf"(?:ช่วง(?:เวลา)?|เดือน|ไตรมาส){_S}เดียวกัน{_S}(?:ของ|กับ|ใน)?{_S}ปี{_S}"
+                   rf"(?:(?P<sp_step>{_STEP_WORDS}|ก่อน)|{_year('sp_y')})",
     "iso": r"(?<![\w/-])(?P<iso_y>(?:19|20)\d\d)-(?P<iso_m>[01]\d)-(?P<iso_d>[0-3]\d)(?![\d-])",
     "numeric": rf"(?:{_PREFIX})?(?<![A-Za-z_/-])(?P<num_d>{_DAY})(?P<num_sep>[/-])(?P<num_m>0?[1-9]|1[0-2])(?P=num_sep)"
                rf"(?P<num_y>\d{{4}}|\d\d)(?![\d/-])",
@@ -213,7 +213,7 @@ _PAST_CUE = re.compile(rf"{_S}(?:ที่ผ่านมา|ที่แล้�
 _COMPARED_WITH = re.compile(r"(?:จาก|กับ|เทียบ)\s*$")
 _AGO_BEFORE = re.compile(r"เมื่อ(?:ราว|ประมาณ)?\s*$")
 _PERIOD_BEFORE = re.compile(r"(?:ช่วง|ห้วง|รอบ|ตลอด|กว่า|ภายใน|ใน|นาน|ระยะเวลา|เป็นเวลา|ระยะ)\s*$")
-_BUDGET_BEFORE = re.compile(r"งบ(?:ประมาณ)?(?:รายจ่าย)?(?:ประจำ)?\s*$")
+_BUDGET_BEFORE = re.compile(r"(?<!วิธีการ)งบ(?:ประมาณ)?(?:รายจ่าย)?(?:ประจ(?:ำ|ํา))?\s*$")  # not "พ.ร.บ.วิธีการงบประมาณ"
 # words before a number that make it a count, an amount or an identifier, not a year
 _QUANTITY_BEFORE = re.compile(r"(?:จำนวน|กว่า|ประมาณ|ราว|รวม|ทั้งหมด|เลขที่|หมายเลข|เบอร์|โทร\.?|ละ|เกือบ|ราคา"
                               r"|มูลค่า|อายุ|สูง|ยาว|กว้าง|ลึก|ระยะ|หมู่ที่|ซอย|ถนน|ที่|ได้|เป็น|ถึง|เพียง|แค่"
@@ -454,6 +454,11 @@ def _atom_month(m: re.Match[str]) -> _Atom | None:
     return _month_atom(m.start(), m.end(), None, _month(m["mo_m"] or m["mo_full"]))
 
 
+def _fiscal_atom(start: int, end: int, first: int, last: int) -> _Atom:
+    """Fiscal years ``first`` to ``last`` (CE): 1 October of the year before ``first`` to 30 September of ``last``."""
+    return _Atom(start, end, "fiscal_year", fixed=(dt.date(first - 1, 10, 1), dt.date(last, 9, 30)), explicit_year=True)
+
+
 def _atom_year(m: re.Match[str], text: str, published: dt.date | None) -> _Atom | None:
     if m["yr_short"]:
         first = last = _to_ce(m["yr_short"])
@@ -465,9 +470,10 @@ def _atom_year(m: re.Match[str], text: str, published: dt.date | None) -> _Atom 
             last = _to_ce(raw2, era)
     if last < first or last - first > 200:
         return None
-    if _BUDGET_BEFORE.search(text, max(0, m.start() - 16), m.start()):  # "งบประมาณปี 2569": a fiscal year
-        return _Atom(m.start(), m.end(), "fiscal_year", fixed=(dt.date(first - 1, 10, 1), dt.date(last, 9, 30)),
-                     explicit_year=True)
+    if _BUDGET_BEFORE.search(text, max(0, m.start() - 24), m.start()):  # "งบประมาณรายจ่ายประจำปี 2569": fiscal
+        return _fiscal_atom(m.start(), m.end(), first, last)
+    if first == last and text.endswith(("สิ้น", "สิ้น "), 0, m.start()):  # "ภายในสิ้นปี 2568": its last day
+        return _day_atom(m.start(), m.end(), first, 12, 31, True)
     return _Atom(m.start(), m.end(), "year", first, 1, None, 12, None, year_span=last - first,
                  explicit_year=True)
 
@@ -590,8 +596,8 @@ def _atom_relative_unit(m: re.Match[str], text: str, published: dt.date | None) 
     granularity = {"สัปดาห์": "week", "อาทิตย์": "week", "เดือน": "month", "ปี": "year"}[unit]
     step = _RELATIVE_STEP[m["ru_step"]]
     fixed = _relative_range(published, granularity, step)
-    if granularity == "year" and fixed and text.endswith("สิ้น", 0, m.start()):  # "สิ้นปีนี้": its December
-        return _Atom(m.start(), m.end(), "month", fixed=(fixed[1].replace(day=1), fixed[1]), relative=True)
+    if granularity == "year" and fixed and text.endswith("สิ้น", 0, m.start()):  # "สิ้นปีนี้": its last day
+        return _Atom(m.start(), m.end(), "day", fixed=(fixed[1], fixed[1]), relative=True)
     # "ปีก่อนหน้า", "(ขยายตัว)จากปีที่ผ่านมา": the year before the one spoken of
     before = m["ru_step"].startswith("ก่อน") or (
         step < 0 and _COMPARED_WITH.search(text, max(0, m.start() - 12), m.start()) is not None)
@@ -692,8 +698,52 @@ def _join_ranges(atoms: list[_Atom], text: str) -> list[_Atom]:
     for i, (a, b) in enumerate(zip(out, out[1:])):
         if (a.year is None and b.explicit_year and a.fixed is None and b.fixed is None
                 and _BETWEEN_COORD.fullmatch(text, a.end, b.start)):
-            out[i] = replace(a, year=b.year if (a.m1, a.d1 or 1) <= (b.m1, b.d1 or 1) else b.year - 1)  # type: ignore[operator]
+            out[i] = replace(a, year=b.year if (a.m1, a.d1 or 1) <= (b.m2, b.d2 or 31) else b.year - 1)  # type: ignore[operator]
     return out
+
+
+# A budget table: after "งบประมาณ", successive years ("ปี 2569 ปี 2570 ปี 2571-2573", "2569 699,581,955 2570
+# 363,848,772") are the fiscal years of its columns or rows.
+_TABLE_YEAR = re.compile(rf"(?<![\d,./])(?:ปี{_S})?(?:{_ERA}{_S})?(?P<y1>2[45]\d\d)(?:{_S}[-–]{_S}(?P<y2>2[45]\d\d))?"
+                         rf"(?![\d,.]\d|/)")
+_BUDGET_WORD = re.compile(r"(?<!วิธีการ)งบประมาณ")
+BUDGET_TABLE_REACH = 300  # how far after "งบประมาณ" a table of years may start
+BUDGET_TABLE_GAP = 60  # how far apart two successive years of one table may be
+
+
+def _budget_tables(atoms: list[_Atom], text: str) -> list[_Atom]:
+    """Years in runs of successive years after "งบประมาณ" become fiscal years (new atoms where none was found)."""
+    tables: list[_Atom] = []
+    dated = [(a.start, a.end) for a in atoms if a.granularity not in ("year", "fiscal_year")]
+
+    def years(start: int, end: int) -> Iterator[re.Match[str]]:  # not the year of a day or month mentioned
+        return (m for m in _TABLE_YEAR.finditer(text, start, end)
+                if not any(s < m.end() and m.start() < e for s, e in dated))
+
+    for budget in _BUDGET_WORD.finditer(text):
+        if tables and budget.start() < tables[-1].end:
+            continue
+        run: list[re.Match[str]] = []
+        for m in years(budget.end(), min(len(text), budget.end() + BUDGET_TABLE_REACH)):
+            if run and int(m["y1"]) == int(run[-1]["y2"] or run[-1]["y1"]) + 1 and m.start() - run[-1].end() <= BUDGET_TABLE_GAP:
+                run.append(m)
+            elif len(run) >= 2:
+                break
+            else:
+                run = [m]
+        if len(run) < 2:
+            continue
+        end = run[-1].end()
+        for nxt in years(end, len(text)):  # the table goes on past the reach
+            if int(nxt["y1"]) != int(run[-1]["y2"] or run[-1]["y1"]) + 1 or nxt.start() - end > BUDGET_TABLE_GAP:
+                break
+            run.append(nxt)
+            end = nxt.end()
+        tables += [_fiscal_atom(m.start(), m.end(), _to_ce(m["y1"]), _to_ce(m["y2"] or m["y1"])) for m in run]
+    if not tables:
+        return atoms
+    kept = [a for a in atoms if not any(a.start < t.end and t.start < a.end for t in tables)]
+    return sorted(kept + tables, key=lambda a: a.start)
 
 
 _EVERY_YEAR = re.compile(rf"{_S}(?:ของ{_S})?(?:ทุก|แต่ละ){_S}ปี")
@@ -719,8 +769,13 @@ def _drop_recurring(atoms: list[_Atom], text: str) -> list[_Atom]:
 
 
 def _joinable(a: _Atom, b: _Atom) -> bool:
-    return (not a.relative and not b.relative and a.fixed is None and b.fixed is None
-            and a.granularity == b.granularity and a.granularity in ("day", "month", "quarter"))
+    """Two ends of one range: the same unit ("ปี 2567 ถึงปี 2570"), or a year to a month ("ปี 2565 - มี.ค. 2568")."""
+    if a.relative or b.relative or a.fixed is not None or b.fixed is not None:
+        return False
+    if a.granularity == "year" and a.year_span:
+        return False  # "พ.ศ. 2559 – 2568 ถึงปี 2570": a period extended, two mentions
+    return (a.granularity == b.granularity and a.granularity in ("day", "month", "quarter", "year")) or (
+        a.granularity == "year" and b.granularity == "month")
 
 
 def _range(a: _Atom, b: _Atom) -> _Atom:
@@ -730,7 +785,7 @@ def _range(a: _Atom, b: _Atom) -> _Atom:
         a_year = b.year if (a.m1, a.d1 or 1) <= (b.m2, b.d2 or 31) else b.year - 1
     b_year = None if b.year is None else b.year + b.year_span
     span = 0 if a_year is None or b_year is None else b_year - a_year
-    return _Atom(a.start, b.end, a.granularity, a_year, a.m1, a.d1, b.m2, b.d2, year_span=max(span, 0),
+    return _Atom(a.start, b.end, b.granularity, a_year, a.m1, a.d1, b.m2, b.d2, year_span=max(span, 0),
                  explicit_year=a.explicit_year or b.explicit_year, time=a.time, cue=a.cue or b.cue)
 
 
@@ -770,16 +825,18 @@ def _resolve(atoms: list[_Atom], text: str, published: dt.date | None) -> list[_
     passage_year: int | None = None  # the last explicit year: it completes year-less dates
     spoken_year: int | None = None  # the last year spoken of, explicit or relative ("ในปีที่ผ่านมา")
     period: tuple[dt.date, dt.date, str] | None = None  # the last months or quarter spoken of
+    month: tuple[dt.date, dt.date, str] | None = None  # the last single month spoken of
     last_end = 0
     for atom in atoms:
         if "\n" in text[last_end:atom.start]:
-            passage_year = spoken_year = period = None
+            passage_year = spoken_year = period = month = None
         last_end = atom.end
         if atom.same_period:
-            if period is not None:
-                step = atom.year - period[1].year if atom.year is not None else atom.year_step or -1
-                atom = replace(atom, granularity=period[2], relative=True,
-                               fixed=(_shift_years(period[0], step), _shift_years(period[1], step)))
+            before = month if text.startswith("เดือน", atom.start) else period  # "เดือนเดียวกันของปีก่อน"
+            if before is not None:
+                step = atom.year - before[1].year if atom.year is not None else atom.year_step or -1
+                atom = replace(atom, granularity=before[2], relative=True,
+                               fixed=(_shift_years(before[0], step), _shift_years(before[1], step)))
         elif atom.anaphor is not None:
             pass  # resolved from the mention before it, once every mention has its value
         elif atom.year_step is not None and (base := spoken_year if text.endswith("ก่อนหน้า", 0, atom.end)
@@ -801,6 +858,8 @@ def _resolve(atoms: list[_Atom], text: str, published: dt.date | None) -> list[_
         if atom.granularity in ("month", "quarter") and not atom.same_period:
             dates = atom.fixed or (_dates_of(atom, atom.year) if atom.year is not None else None)
             period = (dates[0], dates[1], atom.granularity) if dates else period
+            if dates and dates[0].replace(day=1) == dates[1].replace(day=1):
+                month = period
         out.append(atom)
     return out
 
@@ -927,7 +986,7 @@ def _dateline(mentions: list[DateMention], text: str, published: dt.date | None)
 
 
 def _extract(text: str, ascii_text: str, published: dt.date | None) -> list[DateMention]:
-    atoms = _join_ranges(_atoms(ascii_text, published), ascii_text)
+    atoms = _join_ranges(_budget_tables(_atoms(ascii_text, published), ascii_text), ascii_text)
     atoms = _resolve(_drop_recurring(atoms, ascii_text), ascii_text, published)
     anaphors = {atom.start: atom.anaphor for atom in atoms if atom.anaphor is not None}
     mentions = [m for m in (_mention(atom, text) for atom in atoms) if m is not None]

@@ -127,7 +127,12 @@ def test_from_today_until_a_date_is_one_relative_range(text, expected):
     ("หริภุญชัย ราว พ.ศ. ๑๙๑๒", (D(1369, 1, 1), D(1369, 12, 31), "year", False)),
     ("มูลค่าการค้าในช่วง 4 เดือน ของปี 2568", (D(2025, 1, 1), D(2025, 4, 30), "month", False)),
     ("ในช่วง 7 เดือนของปีงบประมาณ พ.ศ. 2568", (D(2024, 10, 1), D(2025, 4, 30), "month", False)),
-    ("จะส่งให้ OECD ภายในสิ้นปีนี้", (D(2025, 12, 1), D(2025, 12, 31), "month", True)),
+    ("จะส่งให้ OECD ภายในสิ้นปีนี้", (D(2025, 12, 31), D(2025, 12, 31), "day", True)),  # like สิ้นเดือน: the last day
+    ("ให้แล้วเสร็จภายในสิ้นปี 2568", (D(2025, 12, 31), D(2025, 12, 31), "day", False)),
+    ("ระหว่างปี 2567 ถึงปี 2570", (D(2024, 1, 1), D(2027, 12, 31), "year", False)),
+    ("ปี 2565 - มี.ค. 2568", (D(2022, 1, 1), D(2025, 3, 31), "month", False)),
+    ("งบประมาณรายจ่ายประจำปี พ.ศ. 2569", (D(2025, 10, 1), D(2026, 9, 30), "fiscal_year", False)),
+    ("พระราชบัญญัติวิธีการงบประมาณ พ.ศ. 2561", (D(2018, 1, 1), D(2018, 12, 31), "year", False)),
 ])
 def test_more_relative_and_budget_forms(text, expected):
     assert one(text) == expected
@@ -151,6 +156,20 @@ def test_the_year_before_counts_from_the_year_spoken_of():
 def test_the_same_period_last_year_is_the_period_spoken_of_a_year_earlier(text, expected):
     m = find_dates(text, PUBLISHED)[-1]
     assert (m.text, m.start_date, m.end_date, m.granularity, m.relative) == (*expected, True)
+
+
+def test_years_in_a_budget_table_are_fiscal_years():
+    text = "วงเงินงบประมาณ (ล้านบาท) 2569 699,581,955 2570 363,848,772 ปี 2571-2572 820,313,592 รวม"
+    assert [(m.text, m.start_date, m.end_date, m.granularity) for m in find_dates(text, PUBLISHED)] == [
+        ("2569", D(2025, 10, 1), D(2026, 9, 30), "fiscal_year"), ("2570", D(2026, 10, 1), D(2027, 9, 30), "fiscal_year"),
+        ("ปี 2571-2572", D(2027, 10, 1), D(2029, 9, 30), "fiscal_year")]
+
+
+def test_a_month_coordinated_with_a_later_period_takes_its_year():
+    text = "การส่งออกประจำเดือนพฤศจิกายน และ 11 เดือนแรกของปี 2567 เทียบกับเดือนเดียวกันของปีก่อน"
+    assert [(m.text, m.start_date, m.end_date) for m in find_dates(text, D(2025, 1, 28))] == [
+        ("เดือนพฤศจิกายน", D(2024, 11, 1), D(2024, 11, 30)), ("11 เดือนแรกของปี 2567", D(2024, 1, 1), D(2024, 11, 30)),
+        ("เดือนเดียวกันของปีก่อน", D(2023, 11, 1), D(2023, 11, 30))]
 
 
 @pytest.mark.parametrize("text, expected", [
