@@ -6,8 +6,8 @@
    accuracy is n/a there) and the sample article's nine dates from seed_gold.json (spans and values);
    and dev-news excerpts hand-labelled with values (bench/data/dates_dev_gold.jsonl holds only the
    article id, the excerpt's offsets and the labels; the text is read from ../shared/data); and
-   whole dev articles labelled blind (bench/data/dates_dev_blind.jsonl), scored with and without
-   the vague mentions;
+   whole dev articles labelled blind (bench/data/dates_dev_blind*.jsonl; how they were made and
+   where their annotators disagree: bench/data/README.md), scored with and without the vague mentions;
 2. runs ``pipeline.eval.dates.evaluate`` on each and prints the tables (ours vs dateparser);
 3. measures the dates stage on the thaigov dev bodies (chars/s, one core);
 4. prints a sample of mentions found in the dev news, with their values, to eyeball.
