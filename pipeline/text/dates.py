@@ -69,7 +69,9 @@ _MONTH_NUMBER.update(_MONTHS_FULL_VARIANTS)
 _MONTH_NUMBER["sept"] = 9
 
 # Fixed-date Thai holidays and festivals: (first month, first day, last month, last day).
-_HOLIDAYS = {"สงกรานต์": (4, 13, 4, 15), "เทศกาลสงกรานต์": (4, 13, 4, 15), "วันสงกรานต์": (4, 13, 4, 15),
+# Named days with a year ("วันแม่แห่งชาติ 2568") are those days. A festival with a year ("เทศกาลสงกรานต์ 2568") is
+# that year, like any year in a name: so annotators of Thai news mostly label it.
+_HOLIDAYS = {"วันสงกรานต์": (4, 13, 4, 15),
              "วันปีใหม่ไทย": (4, 13, 4, 13), "วันขึ้นปีใหม่": (1, 1, 1, 1), "วันปีใหม่": (1, 1, 1, 1), "วันแม่แห่งชาติ": (8, 12, 8, 12),
              "วันพ่อแห่งชาติ": (12, 5, 12, 5), "วันแรงงานแห่งชาติ": (5, 1, 5, 1), "วันแรงงาน": (5, 1, 5, 1),
              "วันรัฐธรรมนูญ": (12, 10, 12, 10), "วันคริสต์มาส": (12, 25, 12, 25), "วันจักรี": (4, 6, 4, 6),
@@ -126,7 +128,7 @@ def _year(name: str, short: bool = True) -> str:
     return rf"(?:(?P<{name}_era>{_ERA}){_S})?(?P<{name}>{digits})"
 
 
-_DAY = r"(?<![\d.,/:])(?:[12]\d|3[01]|0?[1-9])(?!\d)"
+_DAY = r"(?<![\d./:])(?<!\d,)(?:[12]\d|3[01]|0?[1-9])(?!\d)"
 _PREFIX = rf"(?:วัน{_alt(_WEEKDAYS)}{_S}(?:ที่)?|วันที่){_S}"
 _RANGE_SEP = rf"{_S}(?:[-–—]|จนถึง|ถึง){_S}"
 _TIME_AFTER = re.compile(
@@ -155,7 +157,8 @@ _ALTERNATIVES: dict[str, str] = {
     "day_range": rf"(?:{_PREFIX})?(?P<dr_d1>{_DAY}){_RANGE_SEP}(?:{_PREFIX})?(?P<dr_d2>{_DAY}){_S}"
                  rf"(?P<dr_m>{_MONTH_AFTER_DAY})(?:{_S}{_year('dr_y')})?",
     "day_month": rf"(?:{_PREFIX})?(?P<dm_d>{_DAY}){_S}(?P<dm_m>{_MONTH_AFTER_DAY})(?:{_S}{_year('dm_y')})?",
-    "en_dmy": rf"(?P<en_d>{_DAY})(?:st|nd|rd|th)?[ ]+(?P<en_m>{_EN_MONTH}),?[ ]+(?P<en_y>{_Y4})",
+    "en_dmy": rf"(?:(?P<en_d0>{_DAY})(?:st|nd|rd|th)?{_S}[-–]{_S})?(?P<en_d>{_DAY})(?:st|nd|rd|th)?[ ]+(?P<en_m>{_EN_MONTH}),?"
+              rf"[ ]+(?P<en_y>{_Y4})",  # "14 May 2025", "4 – 8 September 2025"
     "en_mdy": rf"(?P<en2_m>{_EN_MONTH})[ ]+(?P<en2_d>{_DAY})(?:st|nd|rd|th)?,?[ ]+(?P<en2_y>{_Y4})",
     "en_my": rf"(?<![A-Za-z])(?P<en3_m>{_EN_MONTH})[ ]+(?P<en3_y>{_Y4})",
     "fiscal": rf"ปีงบ(?:ประมาณ|ฯ)?{_S}{_year('fy_y')}(?:{_RANGE_SEP}(?:{_ERA}{_S})?(?P<fy_y2>{_Y4}|{_Y2}))?",
@@ -314,7 +317,10 @@ def _atom_day_month(m: re.Match[str]) -> _Atom | None:
 
 
 def _atom_en_dmy(m: re.Match[str]) -> _Atom | None:
-    return _day_atom(m.start(), m.end(), _to_ce(m["en_y"]), _month(m["en_m"]), int(m["en_d"]), True)
+    year, month, day = _to_ce(m["en_y"]), _month(m["en_m"]), int(m["en_d"])
+    if m["en_d0"] and int(m["en_d0"]) < day:
+        return _Atom(m.start(), m.end(), "day", year, month, int(m["en_d0"]), month, day, explicit_year=True)
+    return _day_atom(m.start(), m.end(), year, month, day, True)
 
 
 def _atom_en_mdy(m: re.Match[str]) -> _Atom | None:
@@ -550,9 +556,14 @@ def _relative_range(published: dt.date | None, granularity: str, step: int) -> t
     return dt.date(year, 1, 1), dt.date(year, 12, 31)
 
 
+_DAY_WORD_NEXT = re.compile(rf"{_S}วัน(?:ที่|{_alt(_WEEKDAYS)})")
+
+
 def _atom_relative_day(m: re.Match[str], text: str, published: dt.date | None) -> _Atom | None:
     if m["rd"] == "วันนี้" and text.endswith(("ทุก", "เร็ว"), 0, m.start()):
         return None  # "ทุกวันนี้": nowadays; "เร็ววันนี้": soon
+    if m["rd"] in ("เมื่อคืน", "เมื่อเช้า") and _DAY_WORD_NEXT.match(text, m.end()):
+        return None  # "เมื่อคืนวันที่ 7 สิงหาคม": the night of that date, mentioned next
     return _Atom(m.start(), m.end(), "day", fixed=_relative_range(published, "day", _RELATIVE_DAY[m["rd"]]),
                  relative=True)
 
@@ -940,6 +951,20 @@ def _join_relative_ranges(mentions: list[DateMention], text: str, source: str) -
     return _merge_pairs(_merge_pairs(mentions, as_range), with_stated_end)
 
 
+_UNTIL_NOW = re.compile(rf"{_S}(?:[-–—]|ถึง|จนถึง|จวบจน){_S}(?:ปัจจุบัน|บัดนี้)")
+
+
+def _until_now(mentions: list[DateMention], text: str, source: str, today: dt.date | None) -> list[DateMention]:
+    """"ตั้งแต่ปี 2557 - ปัจจุบัน": from the start of a date to the day the text calls today."""
+    out = []
+    for m in mentions:
+        now = _UNTIL_NOW.match(text, m.end) if today is not None and m.start_date is not None else None
+        if now and m.start_date <= today:  # type: ignore[operator]
+            m = replace(m, end=now.end(), text=source[m.start:now.end()], end_date=today, relative=True)
+        out.append(m)
+    return out
+
+
 def _resolve_anaphors(mentions: list[DateMention], anaphors: dict[int, int]) -> list[DateMention]:
     """"วันรุ่งขึ้น", "วันเดียวกัน": the day after / the same day as the last single day mentioned before."""
     last: dt.date | None = None
@@ -992,6 +1017,7 @@ def _extract(text: str, ascii_text: str, published: dt.date | None) -> list[Date
     mentions = [m for m in (_mention(atom, text) for atom in atoms) if m is not None]
     mentions = _join_relative_ranges(_anchor_to_stated_date(mentions, ascii_text), ascii_text, text)
     mentions = [m for m in mentions if m.text != "บัดนี้"]  # "now": a date only as the start of a range
+    mentions = _until_now(mentions, ascii_text, text, published)
     return _resolve_anaphors(mentions, anaphors)
 
 

@@ -56,7 +56,9 @@ def test_span_covers_weekday_and_wanthi_words_but_not_connectives():
     ("ครึ่งปีแรกของปี 2568", (D(2025, 1, 1), D(2025, 6, 30), "quarter", False)),
     ("ทศวรรษ 2560", (D(2017, 1, 1), D(2026, 12, 31), "decade", False)),
     ("ทศวรรษ 1990", (D(1990, 1, 1), D(1999, 12, 31), "decade", False)),
-    ("เทศกาลสงกรานต์ 2568", (D(2025, 4, 13), D(2025, 4, 15), "day", False)),
+    ("วันแม่แห่งชาติ 2568", (D(2025, 8, 12), D(2025, 8, 12), "day", False)),
+    ("เทศกาลสงกรานต์ 2568", (D(2025, 1, 1), D(2025, 12, 31), "year", False)),  # a festival's year, as in a name
+    ("between 4 – 8 September 2025", (D(2025, 9, 4), D(2025, 9, 8), "day", False)),
 ])
 def test_ranges_months_years_periods(text, expected):
     assert one(text) == expected
@@ -198,6 +200,17 @@ def test_a_period_takes_the_years_stated_for_it():
     found = find_dates("ในช่วง 5 ปีที่ผ่านมา (พ.ศ. 2563 – 2567) การค้ารวม", PUBLISHED)
     assert [(m.text, m.start_date, m.end_date, m.relative) for m in found] == [
         ("5 ปีที่ผ่านมา", D(2020, 1, 1), D(2024, 12, 31), True), ("พ.ศ. 2563 – 2567", D(2020, 1, 1), D(2024, 12, 31), False)]
+
+
+def test_a_date_to_the_present_ends_today():
+    [m] = find_dates("ดำเนินการต่อเนื่องจากปี 2557 - ปัจจุบัน พบว่า", PUBLISHED)
+    assert (m.text, m.start_date, m.end_date, m.granularity, m.relative) == (
+        "ปี 2557 - ปัจจุบัน", D(2014, 1, 1), PUBLISHED, "year", True)
+
+
+def test_last_night_of_a_stated_date_is_that_date_only():
+    found = find_dates("เหตุเกิดเมื่อคืนวันที่ 7 สิงหาคม 2568 ที่ผ่านมา", D(2025, 8, 9))
+    assert [(m.text, m.start_date) for m in found] == [("วันที่ 7 สิงหาคม 2568", D(2025, 8, 7))]
 
 
 def test_weekdays_this_next_and_last():
