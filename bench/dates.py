@@ -39,6 +39,7 @@ BLIND_GOLD_5 = ROOT / "bench" / "data" / "dates_dev_blind5.jsonl"  # a fifth: sc
 BLIND_GOLD_6 = ROOT / "bench" / "data" / "dates_dev_blind6.jsonl"  # a sixth (two annotators, 20 articles each)
 BLIND_GOLD_7 = ROOT / "bench" / "data" / "dates_dev_blind7.jsonl"  # a seventh (five annotators; one 114k-char article)
 BLIND_GOLD_8 = ROOT / "bench" / "data" / "dates_dev_blind8.jsonl"  # an eighth (three annotators)
+BLIND_GOLD_9 = ROOT / "bench" / "data" / "dates_dev_blind9.jsonl"  # a ninth (three annotators)
 
 
 def dev_gold_records() -> list[dict]:
@@ -186,7 +187,7 @@ def main() -> int:
         sets = {"ThaiNER 1.5.1 val DATE (spans only)": write_jsonl(Path(tmp) / "thainer_val.jsonl", thainer_records()),
                 "sample article (seed_gold dates)": write_jsonl(Path(tmp) / "seed.jsonl", seed_records())}
         sets["dev news, hand-labelled excerpts"] = write_jsonl(Path(tmp) / "dev.jsonl", dev_gold_records())
-        for n, gold in enumerate((BLIND_GOLD, BLIND_GOLD_2, BLIND_GOLD_3, BLIND_GOLD_4, BLIND_GOLD_5, BLIND_GOLD_6, BLIND_GOLD_7, BLIND_GOLD_8), start=1):
+        for n, gold in enumerate((BLIND_GOLD, BLIND_GOLD_2, BLIND_GOLD_3, BLIND_GOLD_4, BLIND_GOLD_5, BLIND_GOLD_6, BLIND_GOLD_7, BLIND_GOLD_8, BLIND_GOLD_9), start=1):
             if gold.exists():
                 sets[f"dev news, whole articles labelled blind #{n} (vague mentions not annotated)"] = write_jsonl(
                     Path(tmp) / f"blind{n}.jsonl", blind_records(False, gold))
