@@ -71,8 +71,8 @@ _MONTH_NUMBER["sept"] = 9
 # Fixed-date Thai holidays and festivals: (first month, first day, last month, last day).
 # Named days with a year ("วันแม่แห่งชาติ 2568") are those days. A festival with a year ("เทศกาลสงกรานต์ 2568") is
 # that year, like any year in a name: so annotators of Thai news mostly label it.
-_HOLIDAYS = {"วันสงกรานต์": (4, 13, 4, 15),
-             "วันปีใหม่ไทย": (4, 13, 4, 13), "วันขึ้นปีใหม่": (1, 1, 1, 1), "วันปีใหม่": (1, 1, 1, 1), "วันแม่แห่งชาติ": (8, 12, 8, 12),
+_HOLIDAYS = {"วันสงกรานต์": (4, 13, 4, 15), "วันปีใหม่ไทย": (4, 13, 4, 13), "วันขึ้นปีใหม่": (1, 1, 1, 1),
+             "วันปีใหม่": (1, 1, 1, 1), "วันแม่แห่งชาติ": (8, 12, 8, 12),
              "วันพ่อแห่งชาติ": (12, 5, 12, 5), "วันแรงงานแห่งชาติ": (5, 1, 5, 1), "วันแรงงาน": (5, 1, 5, 1),
              "วันรัฐธรรมนูญ": (12, 10, 12, 10), "วันคริสต์มาส": (12, 25, 12, 25), "วันจักรี": (4, 6, 4, 6),
              "วันปิยมหาราช": (10, 23, 10, 23)}
@@ -157,8 +157,8 @@ _ALTERNATIVES: dict[str, str] = {
     "day_range": rf"(?:{_PREFIX})?(?P<dr_d1>{_DAY}){_RANGE_SEP}(?:{_PREFIX})?(?P<dr_d2>{_DAY}){_S}"
                  rf"(?P<dr_m>{_MONTH_AFTER_DAY})(?:{_S}{_year('dr_y')})?",
     "day_month": rf"(?:{_PREFIX})?(?P<dm_d>{_DAY}){_S}(?P<dm_m>{_MONTH_AFTER_DAY})(?:{_S}{_year('dm_y')})?",
-    "en_dmy": rf"(?:(?P<en_d0>{_DAY})(?:st|nd|rd|th)?{_S}[-–]{_S})?(?P<en_d>{_DAY})(?:st|nd|rd|th)?[ ]+(?P<en_m>{_EN_MONTH}),?"
-              rf"[ ]+(?P<en_y>{_Y4})",  # "14 May 2025", "4 – 8 September 2025"
+    "en_dmy": rf"(?:(?P<en_d0>{_DAY})(?:st|nd|rd|th)?{_S}[-–]{_S})?"  # "4 – 8 September 2025"
+              rf"(?P<en_d>{_DAY})(?:st|nd|rd|th)?[ ]+(?P<en_m>{_EN_MONTH}),?[ ]+(?P<en_y>{_Y4})",
     "en_mdy": rf"(?P<en2_m>{_EN_MONTH})[ ]+(?P<en2_d>{_DAY})(?:st|nd|rd|th)?,?[ ]+(?P<en2_y>{_Y4})",
     "en_my": rf"(?<![A-Za-z])(?P<en3_m>{_EN_MONTH})[ ]+(?P<en3_y>{_Y4})",
     "fiscal": rf"ปีงบ(?:ประมาณ|ฯ)?{_S}{_year('fy_y')}(?:{_RANGE_SEP}(?:{_ERA}{_S})?(?P<fy_y2>{_Y4}|{_Y2}))?",
@@ -722,6 +722,11 @@ BUDGET_TABLE_REACH = 300  # how far after "งบประมาณ" a table of 
 BUDGET_TABLE_GAP = 60  # how far apart two successive years of one table may be
 
 
+def _follows(a: re.Match[str], b: re.Match[str]) -> bool:
+    """``b`` is the year after ``a`` (or after the end of its range), close enough to be the next column."""
+    return int(b["y1"]) == int(a["y2"] or a["y1"]) + 1 and b.start() - a.end() <= BUDGET_TABLE_GAP
+
+
 def _budget_tables(atoms: list[_Atom], text: str) -> list[_Atom]:
     """Years in runs of successive years after "งบประมาณ" become fiscal years (new atoms where none was found)."""
     tables: list[_Atom] = []
@@ -736,7 +741,7 @@ def _budget_tables(atoms: list[_Atom], text: str) -> list[_Atom]:
             continue
         run: list[re.Match[str]] = []
         for m in years(budget.end(), min(len(text), budget.end() + BUDGET_TABLE_REACH)):
-            if run and int(m["y1"]) == int(run[-1]["y2"] or run[-1]["y1"]) + 1 and m.start() - run[-1].end() <= BUDGET_TABLE_GAP:
+            if run and _follows(run[-1], m):
                 run.append(m)
             elif len(run) >= 2:
                 break
@@ -744,12 +749,10 @@ def _budget_tables(atoms: list[_Atom], text: str) -> list[_Atom]:
                 run = [m]
         if len(run) < 2:
             continue
-        end = run[-1].end()
-        for nxt in years(end, len(text)):  # the table goes on past the reach
-            if int(nxt["y1"]) != int(run[-1]["y2"] or run[-1]["y1"]) + 1 or nxt.start() - end > BUDGET_TABLE_GAP:
+        for nxt in years(run[-1].end(), len(text)):  # the table goes on past the reach
+            if not _follows(run[-1], nxt):
                 break
             run.append(nxt)
-            end = nxt.end()
         tables += [_fiscal_atom(m.start(), m.end(), _to_ce(m["y1"]), _to_ce(m["y2"] or m["y1"])) for m in run]
     if not tables:
         return atoms
