@@ -126,10 +126,9 @@ def recover(out: Annotated[Path, typer.Argument(help="Output folder to recover."
     if not folder.meta.is_dir():
         console.print(f"[red]error:[/red] {out} is not a thai-extract output folder")
         raise typer.Exit(EXIT_USAGE)
-    with folder.locked():
-        done = folder.last_recovery
-    console.print(f"{out}: {done.finished_commits} unfinished commits completed, "
-                  f"{done.discarded_runs} killed runs' uncommitted files deleted", soft_wrap=True)
+    with folder.locked() as done:
+        console.print(f"{out}: {done.finished_commits} unfinished commits completed, "
+                      f"{done.discarded_runs} killed runs' uncommitted files deleted", soft_wrap=True)
 
 
 def _process(inputs: list[str] | None, out: Path, jobs: int, config: Path | None, word_engine: str | None,

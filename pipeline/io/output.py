@@ -59,21 +59,20 @@ class OutputFolder:
         self.meta = self.root / META_DIR
         self.commits = self.meta / "commits"
         self.runs = self.meta / "runs"
-        self.last_recovery = Recovery(0, 0)
 
     def staging(self, run_id: str) -> Path:
         return self.meta / "staging" / run_id
 
     @contextmanager
-    def locked(self) -> Iterator[None]:
-        """Hold the folder's write lock (waits for another run to finish), recovering first."""
+    def locked(self) -> Iterator[Recovery]:
+        """Hold the folder's write lock (waits for another run to finish), recovering first; yields
+        what the recovery did."""
         for path in (self.commits, self.runs, self.meta / "staging"):
             path.mkdir(parents=True, exist_ok=True)
         with open(self.meta / "lock", "a+") as fh:
             fcntl.flock(fh, fcntl.LOCK_EX)
             try:
-                self.recover()
-                yield
+                yield self.recover()
             finally:
                 fcntl.flock(fh, fcntl.LOCK_UN)
 
@@ -121,8 +120,7 @@ class OutputFolder:
                 discarded += 1
         for tmp in self.meta.rglob(".*.tmp"):
             tmp.unlink(missing_ok=True)
-        self.last_recovery = Recovery(finished, discarded)
-        return self.last_recovery
+        return Recovery(finished, discarded)
 
     def committed_docs(self) -> set[DocKey]:
         """Every (doc_id, content_sha256) that a finished commit holds."""
