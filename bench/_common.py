@@ -29,9 +29,14 @@ def dev_records(limit: int | None = None) -> list[dict]:
         return [json.loads(line) for line in itertools.islice(fh, limit)]
 
 
+def article_text(rec: dict) -> str:
+    """An article's title and body as one text (title + "\\n" + body): what the label sets' offsets index."""
+    return f"{rec.get('title') or ''}\n{rec['body']}"
+
+
 def dev_news(limit: int | None = None) -> list[str]:
     """Title + body of each article of thaigov_dev_1000.jsonl."""
-    return [f"{rec.get('title') or ''}\n{rec['body']}" for rec in dev_records(limit)]
+    return [article_text(rec) for rec in dev_records(limit)]
 
 
 def unlabeled_news(limit: int) -> list[dict]:

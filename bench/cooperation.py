@@ -23,7 +23,7 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import ROOT, SHARED_DATA, dev_records, require  # noqa: F401  (sets sys.path, offline switches)
+from _common import ROOT, SHARED_DATA, article_text, dev_records, require  # noqa: F401  (sets sys.path, offline switches)
 
 from pipeline.document import Document
 from pipeline.eval.cooperation import build_pipeline, evaluate, overlapping
@@ -38,7 +38,7 @@ def article_texts(ids: set[str]) -> dict[str, str]:
     texts = {"sample_article": require(SHARED_DATA / "sample_article.txt").read_text(encoding="utf-8")}
     for rec in dev_records():
         if rec["id"] in ids:
-            texts[rec["id"]] = f"{rec.get('title') or ''}\n{rec['body']}"
+            texts[rec["id"]] = article_text(rec)
     return texts
 
 
@@ -130,7 +130,7 @@ def main() -> None:
     sample_check(pipe, coop)
 
     print(f"== dev news: first {args.docs} articles")
-    docs = [pipe(Document(rec["id"], f"{rec.get('title') or ''}\n{rec['body']}")) for rec in dev_records(args.docs)]
+    docs = [pipe(Document(rec["id"], article_text(rec))) for rec in dev_records(args.docs)]
     coop(docs[0])  # load the taxonomy before timing
     for d in docs:
         d.cooperation.clear()

@@ -24,22 +24,15 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import ROOT, SHARED_DATA, dev_records, require
+from _common import ROOT, SHARED_DATA, article_text, dev_records, require
 
 from pipeline.document import Document
 from pipeline.eval.dates import evaluate, load, match_spans, ours
 from pipeline.stages.dates import DatesStage
 
 DEV_GOLD = ROOT / "bench" / "data" / "dates_dev_gold.jsonl"
-BLIND_GOLD = ROOT / "bench" / "data" / "dates_dev_blind.jsonl"
-BLIND_GOLD_2 = ROOT / "bench" / "data" / "dates_dev_blind2.jsonl"  # a second annotator, other articles
-BLIND_GOLD_3 = ROOT / "bench" / "data" / "dates_dev_blind3.jsonl"  # a third annotator
-BLIND_GOLD_4 = ROOT / "bench" / "data" / "dates_dev_blind4.jsonl"  # a fourth annotator
-BLIND_GOLD_5 = ROOT / "bench" / "data" / "dates_dev_blind5.jsonl"  # a fifth: scored once, after the rules were set
-BLIND_GOLD_6 = ROOT / "bench" / "data" / "dates_dev_blind6.jsonl"  # a sixth (two annotators, 20 articles each)
-BLIND_GOLD_7 = ROOT / "bench" / "data" / "dates_dev_blind7.jsonl"  # a seventh (five annotators; one 114k-char article)
-BLIND_GOLD_8 = ROOT / "bench" / "data" / "dates_dev_blind8.jsonl"  # an eighth (three annotators)
-BLIND_GOLD_9 = ROOT / "bench" / "data" / "dates_dev_blind9.jsonl"  # a ninth (three annotators)
+# blind sets #1 to #9, each with articles and annotators of its own (bench/data/README.md)
+BLIND_SETS = [ROOT / "bench" / "data" / f"dates_dev_blind{'' if n == 1 else n}.jsonl" for n in range(1, 10)]
 
 
 def dev_gold_records() -> list[dict]:
@@ -59,9 +52,9 @@ def dev_gold_records() -> list[dict]:
     return records
 
 
-def blind_records(with_vague: bool, path: Path = BLIND_GOLD) -> list[dict]:
+def blind_records(with_vague: bool, path: Path = BLIND_SETS[0]) -> list[dict]:
     """Whole dev articles (title + "\\n" + body) labelled blind: by an annotator who neither read nor ran
-    the extractor (bench/data/dates_dev_blind.jsonl: ids, offsets and values only).
+    the extractor (bench/data/dates_dev_blind*.jsonl: ids, offsets and values only).
 
     Vague mentions ("ปัจจุบัน", "ทุกวันนี้") carry no value; ``with_vague`` keeps them as spans to find,
     otherwise they are dropped (so finding one counts against precision).
@@ -75,7 +68,7 @@ def blind_records(with_vague: bool, path: Path = BLIND_GOLD) -> list[dict]:
             label = json.loads(line)
             article = articles[label["doc_id"]]
             dates = [d for d in label["dates"] if with_vague or not d.get("vague")]
-            records.append({"doc_id": label["doc_id"], "text": f"{article.get('title') or ''}\n{article['body']}",
+            records.append({"doc_id": label["doc_id"], "text": article_text(article),
                             "published": label["published"], "dates": dates})
     return records
 
@@ -187,7 +180,7 @@ def main() -> int:
         sets = {"ThaiNER 1.5.1 val DATE (spans only)": write_jsonl(Path(tmp) / "thainer_val.jsonl", thainer_records()),
                 "sample article (seed_gold dates)": write_jsonl(Path(tmp) / "seed.jsonl", seed_records())}
         sets["dev news, hand-labelled excerpts"] = write_jsonl(Path(tmp) / "dev.jsonl", dev_gold_records())
-        for n, gold in enumerate((BLIND_GOLD, BLIND_GOLD_2, BLIND_GOLD_3, BLIND_GOLD_4, BLIND_GOLD_5, BLIND_GOLD_6, BLIND_GOLD_7, BLIND_GOLD_8, BLIND_GOLD_9), start=1):
+        for n, gold in enumerate(BLIND_SETS, start=1):
             if gold.exists():
                 sets[f"dev news, whole articles labelled blind #{n} (vague mentions not annotated)"] = write_jsonl(
                     Path(tmp) / f"blind{n}.jsonl", blind_records(False, gold))
