@@ -848,7 +848,7 @@ def _resolve(atoms: list[_Atom], text: str, published: dt.date | None) -> list[_
         if atom.same_period:
             before = month if text.startswith("เดือน", atom.start) else period  # "เดือนเดียวกันของปีก่อน"
             if before is not None:
-                step = atom.year - before[1].year if atom.year is not None else atom.year_step or -1
+                step = atom.year - before[1].year if atom.year is not None else int(atom.year_step or 0)  # ปีนี้: 0
                 atom = replace(atom, granularity=before[2], relative=True,
                                fixed=(_shift_years(before[0], step), _shift_years(before[1], step)))
         elif atom.anaphor is not None:

@@ -154,6 +154,8 @@ def test_the_year_before_counts_from_the_year_spoken_of():
     ("ในช่วง 4 เดือนแรกของปี 2568 การค้าเพิ่มขึ้นจากช่วงเดียวกันของปี 2567",
      ("ช่วงเดียวกันของปี 2567", D(2024, 1, 1), D(2024, 4, 30), "month")),
     ("ยอดขายสูงกว่าช่วงเดียวกันของปีก่อน", ("ช่วงเดียวกันของปีก่อน", D(2024, 1, 1), D(2024, 12, 31), "year")),
+    ("ยอดส่งออกเดือนเมษายน 2568 สูงกว่าช่วงเดียวกันของปีนี้",  # "this year": the period itself, not a year back
+     ("ช่วงเดียวกันของปีนี้", D(2025, 4, 1), D(2025, 4, 30), "month")),
 ])
 def test_the_same_period_last_year_is_the_period_spoken_of_a_year_earlier(text, expected):
     m = find_dates(text, PUBLISHED)[-1]
