@@ -12,7 +12,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
-import pipeline  # noqa: E402,F401  (offline switches before pythainlp is imported)
+from thai_extract._offline import set_offline_environment  # noqa: E402
+
+set_offline_environment()  # before pythainlp is imported
 
 SHARED_DATA = ROOT.parent / "shared" / "data"
 

@@ -25,8 +25,8 @@ from pathlib import Path
 
 from _common import ROOT, SHARED_DATA, article_text, dev_records, require  # noqa: F401  (sets sys.path, offline switches)
 
-from pipeline.document import Document
-from pipeline.eval.cooperation import build_pipeline, evaluate, overlapping
+from thai_extract.document import Document
+from thai_extract.eval.cooperation import build_pipeline, evaluate, overlapping
 
 GOLD = ROOT / "bench" / "data" / "cooperation_dev_gold.jsonl"
 BLIND = ROOT / "bench" / "data" / "cooperation_dev_blind.jsonl"
@@ -60,7 +60,7 @@ def build_eval_file(gold: Path, out: Path, sample: str | None = None) -> int:
 
 def show_errors(path: Path, limit: int) -> None:
     """Spans where our areas or parties differ from the gold: for reading, not scoring."""
-    from pipeline.eval.cooperation import load
+    from thai_extract.eval.cooperation import load
 
     pipe, coop = build_pipeline()
     tax = coop.tax

@@ -8,7 +8,7 @@
    article id, the excerpt's offsets and the labels; the text is read from ../shared/data); and
    whole dev articles labelled blind (bench/data/dates_dev_blind*.jsonl; how they were made and
    where their annotators disagree: bench/data/README.md), scored with and without the vague mentions;
-2. runs ``pipeline.eval.dates.evaluate`` on each and prints the tables (ours vs dateparser);
+2. runs ``thai_extract.eval.dates.evaluate`` on each and prints the tables (ours vs dateparser);
 3. measures the dates stage on the thaigov dev bodies (chars/s, one core);
 4. prints a sample of mentions found in the dev news, with their values, to eyeball.
 """
@@ -26,9 +26,9 @@ from pathlib import Path
 
 from _common import ROOT, SHARED_DATA, article_text, dev_records, require
 
-from pipeline.document import Document
-from pipeline.eval.dates import evaluate, load, match_spans, ours
-from pipeline.stages.dates import DatesStage
+from thai_extract.document import Document
+from thai_extract.eval.dates import evaluate, load, match_spans, ours
+from thai_extract.stages.dates import DatesStage
 
 DEV_GOLD = ROOT / "bench" / "data" / "dates_dev_gold.jsonl"
 # blind sets #1 to #9, each with articles and annotators of its own (bench/data/README.md)

@@ -21,12 +21,12 @@ from pathlib import Path
 
 from _common import ROOT, SHARED_DATA, dev_records, require
 
-from pipeline.document import Document
-from pipeline.eval.ner import ThaiNER151, evaluate_system, load
-from pipeline.stages.entities import EntitiesStage
-from pipeline.stages.normalize import NormalizeStage
-from pipeline.stages.segment import SegmentStage
-from pipeline.text.entities.tagger import EntityTagger
+from thai_extract.document import Document
+from thai_extract.eval.ner import ThaiNER151, evaluate_system, load
+from thai_extract.stages.entities import EntitiesStage
+from thai_extract.stages.normalize import NormalizeStage
+from thai_extract.stages.segment import SegmentStage
+from thai_extract.text.entities.tagger import EntityTagger
 
 
 def table(rows: list[dict]) -> None:

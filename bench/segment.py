@@ -23,8 +23,8 @@ from pathlib import Path
 
 from _common import ROOT, dev_news, unlabeled_news, wait_sampling_peak_rss
 
-from pipeline.stages.normalize import NormalizeStage
-from pipeline.stages.segment import SegmentStage
+from thai_extract.stages.normalize import NormalizeStage
+from thai_extract.stages.segment import SegmentStage
 from tests.conftest import make_doc
 
 
@@ -57,8 +57,8 @@ WORKER_SCRIPT = """
 import sys
 sys.path[:0] = ["bench", "."]
 from _common import dev_news
-from pipeline.stages.normalize import NormalizeStage
-from pipeline.stages.segment import SegmentStage
+from thai_extract.stages.normalize import NormalizeStage
+from thai_extract.stages.segment import SegmentStage
 from tests.conftest import make_doc
 normalize, segment = NormalizeStage(), SegmentStage()
 texts = dev_news()
@@ -78,7 +78,7 @@ def worker_peak_memory() -> float:
 def model_load_seconds() -> float:
     code = (
         "import sys, time; sys.path[:0] = ['.']; import pipeline;"
-        "from pipeline.stages.segment import SegmentStage; from tests.conftest import make_doc;"
+        "from thai_extract.stages.segment import SegmentStage; from tests.conftest import make_doc;"
         "t = time.perf_counter(); SegmentStage()(make_doc('ทดสอบ ระบบ')); print(time.perf_counter() - t)"
     )
     out = subprocess.run([sys.executable, "-c", code], cwd=ROOT, capture_output=True, text=True, check=True)

@@ -21,8 +21,8 @@ import re
 
 from _common import SHARED_DATA, dev_records, require
 
-from pipeline.text.sentences import SentenceSplitter
-from pipeline.text.words import thaibreak_words
+from thai_extract.text.sentences import SentenceSplitter
+from thai_extract.text.words import thaibreak_words
 
 GAP = re.compile(r"\s+")
 

@@ -22,8 +22,8 @@ os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 ROOT = Path(__file__).resolve().parents[1]
 sys.path.insert(0, str(ROOT))
 
-from pipeline.text import sentences as S  # noqa: E402
-from pipeline.text.words import thaibreak_words  # noqa: E402
+from thai_extract.text import sentences as S  # noqa: E402
+from thai_extract.text.words import thaibreak_words  # noqa: E402
 
 DEFAULT_DATA = ROOT.parent / "shared" / "data" / "thaigov_dev_1000.jsonl"
 

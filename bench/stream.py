@@ -18,9 +18,9 @@ import time
 
 from _common import dev_records
 
-from pipeline.document import content_sha256
-from pipeline.io.readers import InputReader
-from pipeline.runner import batches
+from thai_extract.document import content_sha256
+from thai_extract.io.readers import InputReader
+from thai_extract.runner import batches
 
 
 def peak_mb() -> float:

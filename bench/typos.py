@@ -28,14 +28,14 @@ def main() -> None:
     ap.add_argument("--long", action="store_true")
     args = ap.parse_args()
 
-    from pipeline.eval.typos import evaluate
+    from thai_extract.eval.typos import evaluate
 
     print("== eval typos: typos_dev.jsonl")
     for row in evaluate(require(SHARED_DATA / "typos_dev.jsonl"), baselines=not args.no_baselines):
         print(json.dumps(row, ensure_ascii=False))
     if args.synthetic:
-        from pipeline.text.spelling.synth import synthesise
-        from pipeline.text.spelling.lm import WordLM
+        from thai_extract.text.spelling.synth import synthesise
+        from thai_extract.text.spelling.lm import WordLM
 
         recs = synthesise(SHARED_DATA / "thaigov_unlabeled.jsonl.gz", args.synthetic, 1, 50, WordLM.load().word_set(3))
         with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
@@ -44,8 +44,8 @@ def main() -> None:
         for row in evaluate(fh.name, baselines=False):
             print(json.dumps(row, ensure_ascii=False))
         if args.sweep:
-            from pipeline.eval.typos import score
-            from pipeline.text.spelling.corrector import SpellingCorrector
+            from thai_extract.eval.typos import score
+            from thai_extract.text.spelling.corrector import SpellingCorrector
 
             corr = SpellingCorrector.load()
             sugg = [corr.suggest(r["text"]) for r in recs]
@@ -56,8 +56,8 @@ def main() -> None:
                 print(json.dumps({"threshold": th, **{k: row[k] for k in (
                     "recall", "precision", "false_alarms_per_1k_words", "corrections")}}))
 
-    from pipeline.stages.spelling import SpellingStage
-    from pipeline.text.spelling.corrector import SpellingCorrector
+    from thai_extract.stages.spelling import SpellingStage
+    from thai_extract.text.spelling.corrector import SpellingCorrector
     from tests.conftest import make_doc
 
     t0 = time.perf_counter()

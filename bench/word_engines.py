@@ -9,7 +9,7 @@ import time
 
 from _common import SHARED_DATA, dev_news, require
 
-from pipeline.text.words import WORD_ENGINES
+from thai_extract.text.words import WORD_ENGINES
 
 
 def boundaries(spans: list[tuple[int, int]]) -> set[int]:

@@ -1,15 +1,14 @@
 """thai-extract: structured records from raw Thai text.
 
->>> from pipeline import extract
+>>> from thai_extract import extract
 >>> rows = extract("นายกรัฐมนตรีเยือนกรุงมอสโก")
 >>> [t["text"] for t in rows["tokens"]]  # doctest: +SKIP
 """
 
-from pipeline import _offline  # noqa: F401  (must run before any NLP library is imported)
-from pipeline.api import extract
-from pipeline.core import Pipeline
-from pipeline.document import Document
-from pipeline.loader import load, load_table
-from pipeline.version import __version__
+from thai_extract.api import extract
+from thai_extract.core import Pipeline
+from thai_extract.document import Document
+from thai_extract.loader import load, load_table
+from thai_extract.version import __version__
 
 __all__ = ["Document", "Pipeline", "__version__", "extract", "load", "load_table"]

@@ -1,8 +1,10 @@
-"""Switch every NLP library we import to offline mode before it is imported.
+"""Switch the NLP libraries we use to offline mode before they are imported.
 
-Imported first by ``pipeline/__init__.py``. Without these variables a missing pythainlp corpus or
-Hugging Face model waits on the network (tens of seconds) or fails silently with an empty result.
-Users may still override any of them in their environment.
+Called where thai-extract starts (the CLI, ``extract()``) and right before each late import of
+pythainlp or transformers; importing ``thai_extract`` itself changes no environment variable.
+Without these variables a missing pythainlp corpus or Hugging Face model waits on the network (tens
+of seconds) or fails silently with an empty result. Users may still override any of them in their
+environment.
 """
 
 from __future__ import annotations
@@ -34,11 +36,12 @@ def _writable_data_dir() -> str:
 
 
 def set_offline_environment() -> None:
-    """Set the offline switches (without overriding a user's own values)."""
+    """Set the offline switches (without overriding a user's own values); cheap to call again."""
+    if os.environ.get("_THAI_EXTRACT_OFFLINE_SET") == "1":
+        return
+    os.environ["_THAI_EXTRACT_OFFLINE_SET"] = "1"
     for name, value in OFFLINE_VARIABLES.items():
         os.environ.setdefault(name, value)
     if "PYTHAINLP_DATA" not in os.environ and "PYTHAINLP_DATA_DIR" not in os.environ:
         os.environ["PYTHAINLP_DATA"] = _writable_data_dir()
 
-
-set_offline_environment()

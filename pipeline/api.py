@@ -7,11 +7,12 @@ import json
 from functools import lru_cache
 from typing import Any, Mapping
 
-from pipeline.core import Pipeline
-from pipeline.document import Document, Failure
-from pipeline.errors import ThaiExtractError
-from pipeline.io.readers import derive_doc_id, parse_published
-from pipeline.tables import RowBuilder
+from thai_extract._offline import set_offline_environment
+from thai_extract.core import Pipeline
+from thai_extract.document import Document, Failure
+from thai_extract.errors import ThaiExtractError
+from thai_extract.io.readers import derive_doc_id, parse_published
+from thai_extract.tables import RowBuilder
 
 
 @lru_cache(maxsize=4)
@@ -29,6 +30,7 @@ def extract(text: str, *, doc_id: str | None = None, title: str | None = None,
     """
     if not isinstance(text, str):
         raise TypeError(f"extract() takes a str, not {type(text).__name__}")
+    set_offline_environment()
     pipeline = _pipeline(json.dumps(config or {}, sort_keys=True))
     doc = Document(
         doc_id=doc_id or derive_doc_id("<extract>", text), text=text, source="<extract>", title=title,

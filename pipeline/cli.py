@@ -1,4 +1,4 @@
-"""thai-extract: the command line (a thin layer over ``pipeline.runner``)."""
+"""thai-extract: the command line (a thin layer over ``thai_extract.runner``)."""
 
 from __future__ import annotations
 
@@ -7,19 +7,19 @@ import sys
 from pathlib import Path
 from typing import Annotated, Optional
 
-import pipeline  # noqa: F401  (sets the offline switches first)
 import typer
 from rich.console import Console
 from rich.progress import BarColumn, Progress, SpinnerColumn, TextColumn, TimeElapsedColumn
 from rich.table import Table
 
-from pipeline.core import Pipeline
-from pipeline.errors import ConfigError, ThaiExtractError
-from pipeline.io.readers import FieldNames
-from pipeline.registry import load_config
-from pipeline.runner import FailFastError, Runner, RunSummary, default_jobs
-from pipeline.text.words import DEFAULT_WORD_ENGINE, WORD_ENGINES
-from pipeline.version import __version__
+from thai_extract._offline import set_offline_environment
+from thai_extract.core import Pipeline
+from thai_extract.errors import ConfigError, ThaiExtractError
+from thai_extract.io.readers import FieldNames
+from thai_extract.registry import load_config
+from thai_extract.runner import FailFastError, Runner, RunSummary, default_jobs
+from thai_extract.text.words import DEFAULT_WORD_ENGINE, WORD_ENGINES
+from thai_extract.version import __version__
 
 EXIT_OK, EXIT_WITH_ERRORS, EXIT_USAGE, EXIT_FAILED = 0, 1, 2, 3
 
@@ -107,7 +107,7 @@ def ingest(inputs: Inputs = None, out: Out = Path("data/processed"), jobs: Jobs 
 @app.command()
 def compact(out: Annotated[Path, typer.Argument(help="Output folder to compact.")] = Path("data/processed")) -> None:
     """Merge each table's part files into one, without changing what readers get."""
-    from pipeline.io.compact import compact as compact_folder
+    from thai_extract.io.compact import compact as compact_folder
 
     for table, (before, after) in compact_folder(out).items():
         console.print(f"{table}: {before} part files -> {after}")
@@ -120,7 +120,7 @@ def recover(out: Annotated[Path, typer.Argument(help="Output folder to recover."
     Every run, ingest and compact does this first, under the folder's lock; use it for a folder
     that no run will write to again.
     """
-    from pipeline.io.output import OutputFolder
+    from thai_extract.io.output import OutputFolder
 
     folder = OutputFolder(out)
     if not folder.meta.is_dir():
@@ -211,7 +211,7 @@ def _run_eval(task: str, path: Path, baselines: bool) -> None:
     if not path.is_file():
         console.print(f"[red]error:[/red] no such file {path}")
         raise typer.Exit(EXIT_USAGE)
-    module = importlib.import_module(f"pipeline.eval.{task}")
+    module = importlib.import_module(f"thai_extract.eval.{task}")
     _print_report(f"{task}: {path}", module.evaluate(path, baselines=baselines))
 
 
@@ -232,7 +232,7 @@ EVALUATIONS: dict[str, str] = {
     "ner": "Entities in ThaiNER JSONL: micro and per-label P/R/F1 (exact spans), against pythainlp's ThaiNER 1.5.1 CRF.",
     "cooperation": "Cooperation spans: area and party micro P/R/F1, domestic spans tagged, against a plain keyword lookup.",
 }
-"""Evaluation name → one-line summary; each has a module ``pipeline.eval.<name>``."""
+"""Evaluation name → one-line summary; each has a module ``thai_extract.eval.<name>``."""
 
 for _task, _summary in EVALUATIONS.items():
     eval_app.command(_task)(_eval_command(_task, _summary))
@@ -249,7 +249,7 @@ def train_ner(
     out: Annotated[Path, typer.Option("--out", help="Model folder (gazetteers are read from it when present).")] = Path("models/entities"),
 ) -> None:
     """Train the entity CRF (models/entities/crf.model) and print its dev scores."""
-    from pipeline.text.entities.train import train as train_entities
+    from thai_extract.text.entities.train import train as train_entities
 
     for path in (train, dev):
         if path is not None and not path.is_file():
@@ -265,8 +265,8 @@ def show(
     out: Annotated[Path, typer.Option("--out", "-o", help="Output folder.")] = Path("data/processed"),
 ) -> None:
     """One document at a glance: who cooperates with whom, on what, and when."""
-    from pipeline.loader import load
-    from pipeline.text.cooperation.rollup import summarise
+    from thai_extract.loader import load
+    from thai_extract.text.cooperation.rollup import summarise
 
     tables = load(out)
     if "documents" not in tables or doc_id not in set(tables["documents"].doc_id):
@@ -282,6 +282,7 @@ def version() -> None:
 
 
 def main() -> None:
+    set_offline_environment()
     app()
 
 

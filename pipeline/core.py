@@ -6,10 +6,10 @@ import traceback
 from collections.abc import Mapping, Sequence
 from typing import Any
 
-from pipeline.document import Document, Failure
-from pipeline.errors import ErrorCode, format_message
-from pipeline.registry import build_stages
-from pipeline.stages.base import Stage
+from thai_extract.document import Document, Failure
+from thai_extract.errors import ErrorCode, format_message
+from thai_extract.registry import build_stages
+from thai_extract.stages.base import Stage
 
 
 class Pipeline:

@@ -11,7 +11,7 @@ import hashlib
 from dataclasses import dataclass, field
 from typing import Any
 
-from pipeline.alignment import Alignment
+from thai_extract.alignment import Alignment
 
 
 def content_sha256(text: str) -> str:

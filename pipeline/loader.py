@@ -6,7 +6,7 @@ from pathlib import Path
 
 import pandas as pd
 
-from pipeline.io.schemas import TABLES
+from thai_extract.io.schemas import TABLES
 
 
 def load_table(out_dir: str | Path, table: str, latest: bool = True) -> pd.DataFrame:

@@ -19,14 +19,14 @@ from collections.abc import Callable, Mapping
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import ConfigError
-from pipeline.stages.base import TEXT, Stage
-from pipeline.stages.cooperation import CooperationStage
-from pipeline.stages.dates import DatesStage
-from pipeline.stages.entities import EntitiesStage
-from pipeline.stages.normalize import NormalizeStage
-from pipeline.stages.segment import SegmentStage
-from pipeline.stages.spelling import SpellingStage
+from thai_extract.errors import ConfigError
+from thai_extract.stages.base import TEXT, Stage
+from thai_extract.stages.cooperation import CooperationStage
+from thai_extract.stages.dates import DatesStage
+from thai_extract.stages.entities import EntitiesStage
+from thai_extract.stages.normalize import NormalizeStage
+from thai_extract.stages.segment import SegmentStage
+from thai_extract.stages.spelling import SpellingStage
 
 STAGE_FACTORIES: dict[str, Callable[..., Stage]] = {
     "normalize": NormalizeStage,

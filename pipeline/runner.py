@@ -20,14 +20,14 @@ from typing import Any, BinaryIO
 
 import pyarrow as pa
 
-from pipeline.core import Pipeline
-from pipeline.document import Document, Failure, content_sha256
-from pipeline.errors import ErrorCode, ThaiExtractError, format_message
-from pipeline.io.readers import FieldNames, InputReader
-from pipeline.io.output import OutputFolder
-from pipeline.io.writer import DatasetWriter, new_run_id, to_arrow
-from pipeline.version import __version__
-from pipeline.tables import RowBuilder
+from thai_extract.core import Pipeline
+from thai_extract.document import Document, Failure, content_sha256
+from thai_extract.errors import ErrorCode, ThaiExtractError, format_message
+from thai_extract.io.readers import FieldNames, InputReader
+from thai_extract.io.output import OutputFolder
+from thai_extract.io.writer import DatasetWriter, new_run_id, to_arrow
+from thai_extract.version import __version__
+from thai_extract.tables import RowBuilder
 
 DEFAULT_BATCH_DOCS = 64
 DEFAULT_BATCH_CHARS = 1_000_000

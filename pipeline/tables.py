@@ -7,9 +7,9 @@ from bisect import bisect_right
 from collections.abc import Callable
 from typing import Any
 
-from pipeline.document import Document, Failure, content_sha256
-from pipeline.io.schemas import ANNOTATION_TABLES, TABLE_FIELDS, TABLES
-from pipeline.version import __version__
+from thai_extract.document import Document, Failure, content_sha256
+from thai_extract.io.schemas import ANNOTATION_TABLES, TABLE_FIELDS, TABLES
+from thai_extract.version import __version__
 
 Columns = dict[str, list[Any]]
 TableRows = dict[str, Columns]

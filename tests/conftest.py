@@ -6,8 +6,10 @@ from pathlib import Path
 
 import pytest
 
-import pipeline  # noqa: F401  (offline switches before any NLP import)
-from pipeline.document import Document
+from thai_extract._offline import set_offline_environment
+from thai_extract.document import Document
+
+set_offline_environment()  # the tests import pythainlp directly in places
 
 ROOT = Path(__file__).resolve().parents[1]
 SHARED_DATA = ROOT.parent / "shared" / "data"

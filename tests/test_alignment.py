@@ -1,4 +1,4 @@
-from pipeline.alignment import Alignment, Edit
+from thai_extract.alignment import Alignment, Edit
 
 
 def test_identity_alignment_maps_every_span_to_itself():

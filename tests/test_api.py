@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline import extract, load_table
+from thai_extract import extract, load_table
 
 
 def test_extract_returns_the_rows_of_every_table_for_one_text():

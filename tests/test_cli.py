@@ -10,9 +10,9 @@ import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
-from cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, EXIT_WITH_ERRORS, app
-from pipeline import load
-from pipeline.io.schemas import SCHEMAS, TABLES
+from thai_extract.cli import EXIT_FAILED, EXIT_OK, EXIT_USAGE, EXIT_WITH_ERRORS, app
+from thai_extract import load
+from thai_extract.io.schemas import SCHEMAS, TABLES
 from tests.conftest import ROOT, SAMPLE_ARTICLE
 
 runner = CliRunner()

@@ -1,4 +1,4 @@
-from pipeline.errors import MESSAGES, ErrorCode, InputError, ResourceNotFoundError, format_message
+from thai_extract.errors import MESSAGES, ErrorCode, InputError, ResourceNotFoundError, format_message
 
 
 def test_every_code_is_unique_and_every_message_formats():
@@ -19,8 +19,8 @@ def test_input_errors_carry_their_code_and_are_value_errors():
 def test_a_missing_model_names_its_path_and_the_rebuild_command(tmp_path):
     import pytest
 
-    from pipeline.errors import require_resource
-    from pipeline.text.spelling.lm import WordLM
+    from thai_extract.errors import require_resource
+    from thai_extract.text.spelling.lm import WordLM
 
     assert require_resource(tmp_path, "folder", "make it") == tmp_path
     with pytest.raises(ResourceNotFoundError, match=r"spelling language model not found: .*nope\.npz; rebuild it with"):

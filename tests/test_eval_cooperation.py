@@ -1,10 +1,10 @@
-"""``pipeline.eval.cooperation`` on a tiny file."""
+"""``thai_extract.eval.cooperation`` on a tiny file."""
 
 from __future__ import annotations
 
 import json
 
-from pipeline.eval.cooperation import evaluate
+from thai_extract.eval.cooperation import evaluate
 
 
 def test_evaluate_tiny(tmp_path):

@@ -1,6 +1,6 @@
 import json
 
-from pipeline.eval.dates import Span, evaluate, match_spans
+from thai_extract.eval.dates import Span, evaluate, match_spans
 
 
 def test_match_spans_is_one_to_one_by_overlap():

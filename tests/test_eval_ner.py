@@ -3,8 +3,8 @@ from types import SimpleNamespace
 
 import pytest
 
-from pipeline.eval.ner import evaluate, evaluate_system
-from pipeline.text.entities.scoring import score
+from thai_extract.eval.ner import evaluate, evaluate_system
+from thai_extract.text.entities.scoring import score
 
 
 class Fixed:

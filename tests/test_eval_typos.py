@@ -1,6 +1,6 @@
 import json
 
-from pipeline.eval.typos import apply_fixes, evaluate, score
+from thai_extract.eval.typos import apply_fixes, evaluate, score
 
 
 def _write(tmp_path):

@@ -12,11 +12,11 @@ from pathlib import Path
 import pandas as pd
 import pytest
 
-from pipeline import load
-from pipeline.core import Pipeline
-from pipeline.io.compact import compact, visible_parts
-from pipeline.io.output import OutputFolder
-from pipeline.runner import Runner
+from thai_extract import load
+from thai_extract.core import Pipeline
+from thai_extract.io.compact import compact, visible_parts
+from thai_extract.io.output import OutputFolder
+from thai_extract.runner import Runner
 from tests.conftest import ROOT
 
 LIGHT = {"pipeline": {"stages": ["normalize", "segment", "dates"]}}  # fast stages: these tests are about the runner
@@ -155,7 +155,7 @@ def test_a_commit_killed_inside_its_renames_is_hidden_by_load_and_finished_by_re
             raise KeyboardInterrupt("killed between the other tables' renames and the documents table's")
         return real_replace(src, dst, *args, **kwargs)
 
-    monkeypatch.setattr("pipeline.io.output.os.replace", killed_before_documents)
+    monkeypatch.setattr("thai_extract.io.output.os.replace", killed_before_documents)
     with pytest.raises(KeyboardInterrupt):
         ingest(write_news(tmp_path / "new", 5, start=10), out)
     monkeypatch.undo()

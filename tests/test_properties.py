@@ -5,8 +5,8 @@ import unicodedata
 from hypothesis import HealthCheck, example, given, settings
 from hypothesis import strategies as st
 
-from pipeline.stages.normalize import NormalizeStage
-from pipeline.stages.segment import SegmentStage
+from thai_extract.stages.normalize import NormalizeStage
+from thai_extract.stages.segment import SegmentStage
 from tests.conftest import make_doc
 
 THAI_LETTERS = "กขคงจฉชซญดตถทนบปผพฟมยรลวศษสหอฮ"

@@ -1,9 +1,9 @@
 import pytest
 
-from pipeline.core import Pipeline
-from pipeline.errors import ConfigError
-from pipeline.registry import DEFAULT_STAGES, STAGE_FACTORIES, build_stages, load_config
-from pipeline.stages.base import SENTENCES
+from thai_extract.core import Pipeline
+from thai_extract.errors import ConfigError
+from thai_extract.registry import DEFAULT_STAGES, STAGE_FACTORIES, build_stages, load_config
+from thai_extract.stages.base import SENTENCES
 
 
 def test_registry_snapshot():

@@ -5,11 +5,11 @@ import os
 import pandas as pd
 import pytest
 
-from pipeline.core import Pipeline
-from pipeline.document import Document
-from pipeline.registry import build_stages
-from pipeline.runner import FailFastError, Runner, batches
-from pipeline.stages.base import TEXT
+from thai_extract.core import Pipeline
+from thai_extract.document import Document
+from thai_extract.registry import build_stages
+from thai_extract.runner import FailFastError, Runner, batches
+from thai_extract.stages.base import TEXT
 
 
 class CrashOrFail:

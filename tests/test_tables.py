@@ -1,7 +1,7 @@
 import datetime as dt
 
-from pipeline.document import Sentence
-from pipeline.tables import RowBuilder
+from thai_extract.document import Sentence
+from thai_extract.tables import RowBuilder
 from tests.conftest import make_doc
 
 

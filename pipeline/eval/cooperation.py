@@ -18,8 +18,8 @@ from collections.abc import Callable
 from pathlib import Path
 from typing import Any
 
-from pipeline.document import Document
-from pipeline.text.cooperation.taxonomy import Taxonomy, is_ascii_term
+from thai_extract.document import Document
+from thai_extract.text.cooperation.taxonomy import Taxonomy, is_ascii_term
 
 SpanPrediction = tuple[set[str], set[str]]   # areas, parties
 
@@ -38,9 +38,9 @@ def load(path: str | Path) -> list[dict[str, Any]]:
 
 def build_pipeline() -> tuple[Any, Any]:
     """The default stages up to entities (when registered), and the cooperation stage."""
-    from pipeline.core import Pipeline
-    from pipeline.registry import STAGE_FACTORIES
-    from pipeline.stages.cooperation import CooperationStage
+    from thai_extract.core import Pipeline
+    from thai_extract.registry import STAGE_FACTORIES
+    from thai_extract.stages.cooperation import CooperationStage
 
     names = [n for n in ("normalize", "spelling", "segment", "entities") if n in STAGE_FACTORIES]
     coop = STAGE_FACTORIES["cooperation"]() if "cooperation" in STAGE_FACTORIES else CooperationStage()

@@ -18,7 +18,7 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any
 
-from pipeline.text.dates import find_dates
+from thai_extract.text.dates import find_dates
 
 
 @dataclass(frozen=True, slots=True)

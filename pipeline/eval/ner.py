@@ -21,8 +21,10 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any, Protocol
 
-import pipeline  # noqa: F401  (offline switches)
-from pipeline.text.entities.scoring import MAIN_LABELS, score
+from thai_extract._offline import set_offline_environment
+
+set_offline_environment()  # before pythainlp is imported
+from thai_extract.text.entities.scoring import MAIN_LABELS, score
 
 
 class _HasSpan(Protocol):
@@ -164,7 +166,7 @@ class ThaiNER151:
 
 def evaluate(path: str | Path, baselines: bool = True, model_path: str | Path | None = None) -> list[dict[str, Any]]:
     """One row per system: micro P/R/F1 over PERSON, ORGANIZATION, LOCATION, F1 per label, chars/s."""
-    from pipeline.text.entities.tagger import EntityTagger
+    from thai_extract.text.entities.tagger import EntityTagger
 
     records = load(path)
     rows = [{"system": "thai-extract CRF + gazetteers", **evaluate_system(records, EntityTagger(model_path))}]

@@ -21,7 +21,9 @@ import time
 from collections.abc import Callable, Iterable
 from pathlib import Path
 
-import pipeline  # noqa: F401  (offline switches before pythainlp)
+from thai_extract._offline import set_offline_environment
+
+set_offline_environment()  # before pythainlp is imported
 
 # A system maps a line to corrections (start, end, replacement) in the line's coordinates.
 Fix = tuple[int, int, str]
@@ -50,7 +52,7 @@ def _thai(tok: str) -> bool:
 
 
 def thai_extract_system(threshold: float = 0.5, model: str | Path | None = None) -> System:
-    from pipeline.text.spelling.corrector import SpellingCorrector
+    from thai_extract.text.spelling.corrector import SpellingCorrector
 
     corrector = SpellingCorrector.load(model)
 

@@ -7,9 +7,9 @@ from pathlib import Path
 import pyarrow.dataset as pads
 import pyarrow.parquet as pq
 
-from pipeline.io.output import OutputFolder
-from pipeline.io.schemas import SCHEMAS, TABLES
-from pipeline.io.writer import new_run_id
+from thai_extract.io.output import OutputFolder
+from thai_extract.io.schemas import SCHEMAS, TABLES
+from thai_extract.io.writer import new_run_id
 
 
 def visible_parts(out_dir: Path, table: str) -> list[Path]:

@@ -5,7 +5,7 @@ from __future__ import annotations
 import codecs
 import re
 
-from pipeline.errors import ErrorCode, InputError
+from thai_extract.errors import ErrorCode, InputError
 
 THAI_RANGE = re.compile("[\u0e00-\u0e7f]")
 NON_ASCII = re.compile("[^\x00-\x7f]")

@@ -2,7 +2,7 @@
 
 Formats: ``.txt`` (one document per file), ``.jsonl``/``.json`` (one document per record), ``.csv``,
 ``.parquet``; any of them may be gzipped (``.jsonl.gz``). A file or record that cannot be read
-becomes a :class:`~pipeline.document.Failure` and reading goes on.
+becomes a :class:`~thai_extract.document.Failure` and reading goes on.
 """
 
 from __future__ import annotations
@@ -22,9 +22,9 @@ from dataclasses import dataclass
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from pipeline.document import Document, Failure
-from pipeline.errors import ErrorCode, InputError
-from pipeline.io.encoding import decode_bytes
+from thai_extract.document import Document, Failure
+from thai_extract.errors import ErrorCode, InputError
+from thai_extract.io.encoding import decode_bytes
 
 TEXT_SUFFIXES = {".txt", ".text"}
 JSONL_SUFFIXES = {".jsonl", ".ndjson"}

@@ -18,10 +18,10 @@ from typing import Any
 import pyarrow as pa
 import pyarrow.parquet as pq
 
-from pipeline.io.output import OutputFolder
-from pipeline.io.schemas import SCHEMAS, TABLES
-from pipeline.tables import TableRows
-from pipeline.version import __version__
+from thai_extract.io.output import OutputFolder
+from thai_extract.io.schemas import SCHEMAS, TABLES
+from thai_extract.tables import TableRows
+from thai_extract.version import __version__
 
 DEFAULT_FLUSH_ROWS = 250_000
 DEFAULT_FLUSH_BYTES = 64 * 1024 * 1024  # documents hold whole texts: bound the buffer by size too
@@ -58,7 +58,7 @@ class DatasetWriter:
     """Buffers rows per table and commits them, whole documents at a time, under ``out_dir/<table>/``.
 
     Part files are written to the run's staging folder and made visible by a commit
-    (:class:`~pipeline.io.output.OutputFolder`): when any table's buffer is full, every table is
+    (:class:`~thai_extract.io.output.OutputFolder`): when any table's buffer is full, every table is
     flushed and committed together, so visible part files always hold whole documents. The caller
     holds the folder's lock. ``metadata`` (the resolved config, say) is stored in every part
     file's schema metadata. Leaving the context normally commits what is buffered and makes sure

@@ -4,7 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar, Protocol, runtime_checkable
 
-from pipeline.document import Document
+from thai_extract.document import Document
 
 # What a stage can need or provide: names of Document fields and derived facts.
 TEXT = "text"

@@ -4,14 +4,14 @@ from __future__ import annotations
 
 from typing import Any, ClassVar
 
-from pipeline.document import Document
-from pipeline.stages.base import COOPERATION, SENTENCES
-from pipeline.text.cooperation.detector import find_cooperation
-from pipeline.text.cooperation.taxonomy import Taxonomy, cached_taxonomy
+from thai_extract.document import Document
+from thai_extract.stages.base import COOPERATION, SENTENCES
+from thai_extract.text.cooperation.detector import find_cooperation
+from thai_extract.text.cooperation.taxonomy import Taxonomy, cached_taxonomy
 
 
 class CooperationStage:
-    """Finds who cooperates with whom, on what (see :mod:`pipeline.text.cooperation.detector`).
+    """Finds who cooperates with whom, on what (see :mod:`thai_extract.text.cooperation.detector`).
 
     ``taxonomy``: a taxonomy TOML file (default ``models/cooperation/taxonomy.toml``); ``parties``:
     a party file (default ``models/cooperation/parties.toml``, or the taxonomy file itself when it

@@ -4,9 +4,9 @@ from __future__ import annotations
 
 from typing import ClassVar
 
-from pipeline.document import Document
-from pipeline.stages.base import DATES, WORKING_TEXT
-from pipeline.text.dates import find_dates
+from thai_extract.document import Document
+from thai_extract.stages.base import DATES, WORKING_TEXT
+from thai_extract.text.dates import find_dates
 
 
 class DatesStage:

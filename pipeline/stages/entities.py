@@ -1,7 +1,7 @@
 """Entities stage: persons, organisations, places, facilities and events, with canonical names.
 
 Tags each sentence on its own (no mention crosses a sentence boundary) with the CRF of
-``models/entities/`` merged with gazetteers and rules (``pipeline.text.entities``); rows
+``models/entities/`` merged with gazetteers and rules (``thai_extract.text.entities``); rows
 (``doc.entities``) hold original-text offsets, the working-text surface form, label, canonical
 name, score and source; ``sent_id`` is left to the row builder.
 """
@@ -11,9 +11,9 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
-from pipeline.document import Document
-from pipeline.stages.base import ENTITIES, SENTENCES, TOKENS
-from pipeline.text.entities.tagger import OUTPUT_LABELS, EntityTagger
+from thai_extract.document import Document
+from thai_extract.stages.base import ENTITIES, SENTENCES, TOKENS
+from thai_extract.text.entities.tagger import OUTPUT_LABELS, EntityTagger
 
 Span = tuple[int, int]
 
@@ -25,7 +25,7 @@ class EntitiesStage:
     gazetteers and Latin-script rules; ``coref``: resolve short person mentions within the
     document; ``labels``: the labels to keep (DATE and TIME belong to the dates stage);
     ``ner_model``: path of a local Hugging Face token-classification model that finds the model
-    mentions instead of the CRF (``pipeline.text.entities.transformer``; needs the ``transformers``
+    mentions instead of the CRF (``thai_extract.text.entities.transformer``; needs the ``transformers``
     extra); gazetteers, rules, canonical names and coreference still apply.
     """
 

@@ -5,9 +5,9 @@ from __future__ import annotations
 from collections.abc import Iterable
 from typing import ClassVar
 
-from pipeline.document import Document
-from pipeline.stages.base import TEXT, WORKING_TEXT
-from pipeline.text.normalize import RULES, Normalizer
+from thai_extract.document import Document
+from thai_extract.stages.base import TEXT, WORKING_TEXT
+from thai_extract.text.normalize import RULES, Normalizer
 
 
 class NormalizeStage:

@@ -5,10 +5,10 @@ from __future__ import annotations
 from collections.abc import Callable
 from typing import ClassVar
 
-from pipeline.document import Document, Sentence, Token
-from pipeline.stages.base import SENTENCES, TOKENS, WORKING_TEXT
-from pipeline.text.sentences import DEFAULT_BIAS, SentenceSplitter
-from pipeline.text.words import DEFAULT_WORD_ENGINE, Span, get_word_engine
+from thai_extract.document import Document, Sentence, Token
+from thai_extract.stages.base import SENTENCES, TOKENS, WORKING_TEXT
+from thai_extract.text.sentences import DEFAULT_BIAS, SentenceSplitter
+from thai_extract.text.words import DEFAULT_WORD_ENGINE, Span, get_word_engine
 
 
 class SegmentStage:

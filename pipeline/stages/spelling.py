@@ -11,9 +11,9 @@ from __future__ import annotations
 from pathlib import Path
 from typing import ClassVar
 
-from pipeline.alignment import Edit
-from pipeline.document import Document
-from pipeline.stages.base import CORRECTIONS, WORKING_TEXT
+from thai_extract.alignment import Edit
+from thai_extract.document import Document
+from thai_extract.stages.base import CORRECTIONS, WORKING_TEXT
 
 _CORRECTORS: dict[tuple, object] = {}  # one loaded model per process and settings
 
@@ -47,7 +47,7 @@ class SpellingStage:
         key = (self.model, self.allow_list, self.report_min)
         corr = _CORRECTORS.get(key)
         if corr is None:
-            from pipeline.text.spelling.corrector import Params, SpellingCorrector
+            from thai_extract.text.spelling.corrector import Params, SpellingCorrector
 
             allow: frozenset[str] = frozenset()
             if self.allow_list:

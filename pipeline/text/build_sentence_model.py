@@ -3,11 +3,11 @@
 Labels are distilled from pythainlp's CRFCut (run per line, its boundaries mapped onto the whitespace
 gaps between thaibreak words), with CRFCut's systematic errors corrected: its forced split after every
 token ending in "." (abbreviations such as "พ.ศ.", "ส.ค.", "น.") is dropped, and the hard rules of
-``pipeline.text.sentences`` (names, dates, numbers, short brackets, joining words) relabel the gaps
+``thai_extract.text.sentences`` (names, dates, numbers, short brackets, joining words) relabel the gaps
 they cover as non-boundaries. A linear-chain CRF (python-crfsuite, L1+L2) is trained on the gap
 sequences of each line and its weights are exported to gzip JSON with the word lists it looks up.
 
-    python -m pipeline.text.build_sentence_model --corpus PATH.jsonl[.gz] --out models/sentences/sentences.json.gz
+    python -m thai_extract.text.build_sentence_model --corpus PATH.jsonl[.gz] --out models/sentences/sentences.json.gz
 """
 
 from __future__ import annotations
@@ -26,8 +26,8 @@ from pathlib import Path
 
 os.environ.setdefault("PYTHAINLP_OFFLINE", "1")
 
-from pipeline.text import sentences as S  # noqa: E402
-from pipeline.text.words import thaibreak_words  # noqa: E402
+from thai_extract.text import sentences as S  # noqa: E402
+from thai_extract.text.words import thaibreak_words  # noqa: E402
 
 
 def read_texts(path: str, limit: int, skip: int = 0) -> Iterator[str]:

@@ -19,7 +19,7 @@ import re
 import unicodedata
 from collections.abc import Iterable, Iterator
 
-from pipeline.alignment import Edit
+from thai_extract.alignment import Edit
 
 ABOVE_BELOW_VOWELS = "\u0e31\u0e34\u0e35\u0e36\u0e37\u0e38\u0e39\u0e3a\u0e47"
 TONE_MARKS = "\u0e48\u0e49\u0e4a\u0e4b"
@@ -133,7 +133,7 @@ class Normalizer:
 
 def normalize_text(text: str, rules: Iterable[str] = RULES) -> str:
     """The normalised text alone (no alignment), for quick use and tests."""
-    from pipeline.alignment import Alignment
+    from thai_extract.alignment import Alignment
 
     normalizer = Normalizer(rules)
     alignment = Alignment()

@@ -4,7 +4,7 @@ Thai writes no sentence punctuation; a sentence ends at a space, but most spaces
 ends. Candidates are the whitespace gaps between consecutive words. A gap holding a line break is
 always a boundary; a gap inside a name, a date, a short bracket or before a joining word (see
 ``_blocked``) never is; the other gaps of a line are labelled by a small linear-chain CRF whose
-weights are stored as JSON (``models/sentences/``, built by ``pipeline.text.build_sentence_model``).
+weights are stored as JSON (``models/sentences/``, built by ``thai_extract.text.build_sentence_model``).
 Zero-width gaps (no whitespace, for example after "?") are never boundaries.
 """
 
@@ -20,14 +20,14 @@ from operator import ne
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import require_resource
+from thai_extract.errors import require_resource
+from thai_extract.resources import model_path as resolve_model
 
 Span = tuple[int, int]
 
 MODEL_FILE = "sentences.json.gz"
-DEFAULT_MODEL_PATH = Path(__file__).resolve().parents[2] / "models" / "sentences" / MODEL_FILE
 REBUILD_COMMAND = (
-    "python -m pipeline.text.build_sentence_model "
+    "python -m thai_extract.text.build_sentence_model "
     "--corpus ../shared/data/thaigov_unlabeled.jsonl.gz --out models/sentences/" + MODEL_FILE
 )
 
@@ -434,15 +434,20 @@ class SentenceSplitter:
 
     def __init__(self, model_path: str | os.PathLike[str] | None = None, bias: float = DEFAULT_BIAS) -> None:
         """``bias`` is added to every gap's boundary score: higher splits more often."""
-        self.model_path = Path(model_path) if model_path is not None else DEFAULT_MODEL_PATH
+        self.configured_path = str(model_path) if model_path is not None else None
         self.bias = bias
         self._model: _Model | None = None
 
+    @property
+    def model_path(self) -> Path:
+        """The model file: the configured one, else the shipped one (resolved where the splitter runs)."""
+        return resolve_model("sentences", MODEL_FILE, configured=self.configured_path)
+
     def __getstate__(self) -> dict[str, Any]:
-        return {"model_path": str(self.model_path), "bias": self.bias}
+        return {"model_path": self.configured_path, "bias": self.bias}
 
     def __setstate__(self, state: dict[str, Any]) -> None:
-        self.model_path = Path(state["model_path"])
+        self.configured_path = state["model_path"]
         self.bias = state.get("bias", DEFAULT_BIAS)
         self._model = None
 

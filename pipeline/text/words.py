@@ -12,7 +12,8 @@ from collections.abc import Callable
 from functools import cache
 from pathlib import Path
 
-from pipeline.errors import ConfigError
+from thai_extract._offline import set_offline_environment
+from thai_extract.errors import ConfigError
 
 Span = tuple[int, int]
 
@@ -93,6 +94,7 @@ def nlpo3_words(text: str) -> list[Span]:
 
 def newmm_words(text: str) -> list[Span]:
     """Words by pythainlp's newmm (pure Python; the slow reference), line by line."""
+    set_offline_environment()
     from pythainlp.tokenize import word_tokenize
 
     spans: list[Span] = []

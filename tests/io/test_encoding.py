@@ -2,8 +2,8 @@ import codecs
 
 import pytest
 
-from pipeline.errors import ErrorCode, InputError
-from pipeline.io.encoding import decode_bytes
+from thai_extract.errors import ErrorCode, InputError
+from thai_extract.io.encoding import decode_bytes
 
 THAI = "ความร่วมมือระหว่างไทยกับมาเลเซีย 2568"
 

@@ -7,9 +7,9 @@ import pyarrow as pa
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.document import Document, Failure
-from pipeline.errors import ErrorCode
-from pipeline.io.readers import FieldNames, InputReader, parse_published
+from thai_extract.document import Document, Failure
+from thai_extract.errors import ErrorCode
+from thai_extract.io.readers import FieldNames, InputReader, parse_published
 
 
 def read_all(*inputs, reader=None, stdin=None):

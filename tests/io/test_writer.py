@@ -2,9 +2,9 @@ import pandas as pd
 import pyarrow.parquet as pq
 import pytest
 
-from pipeline.io.schemas import SCHEMAS, TABLES
-from pipeline.io.writer import DatasetWriter
-from pipeline.tables import RowBuilder
+from thai_extract.io.schemas import SCHEMAS, TABLES
+from thai_extract.io.writer import DatasetWriter
+from thai_extract.tables import RowBuilder
 from tests.conftest import make_doc
 
 
@@ -36,7 +36,7 @@ def test_rows_are_flushed_in_part_files_and_a_second_run_appends(tmp_path):
 
 
 def test_a_failed_write_leaves_no_part_file_behind(tmp_path, monkeypatch):
-    import pipeline.io.writer as writer_module
+    import thai_extract.io.writer as writer_module
 
     def broken_write(table, where, **kwargs):
         open(where, "wb").write(b"half a file")

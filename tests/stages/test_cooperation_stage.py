@@ -7,12 +7,12 @@ import textwrap
 
 import pytest
 
-from pipeline.stages.base import COOPERATION, SENTENCES
-from pipeline.stages.cooperation import CooperationStage
-from pipeline.stages.normalize import NormalizeStage
-from pipeline.stages.segment import SegmentStage
-from pipeline.stages.spelling import SpellingStage
-from pipeline.text.cooperation.taxonomy import TaxonomyError
+from thai_extract.stages.base import COOPERATION, SENTENCES
+from thai_extract.stages.cooperation import CooperationStage
+from thai_extract.stages.normalize import NormalizeStage
+from thai_extract.stages.segment import SegmentStage
+from thai_extract.stages.spelling import SpellingStage
+from thai_extract.text.cooperation.taxonomy import TaxonomyError
 from tests.conftest import make_doc
 
 

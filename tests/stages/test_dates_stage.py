@@ -1,9 +1,9 @@
 import datetime as dt
 import pickle
 
-from pipeline.stages.base import DATES, WORKING_TEXT
-from pipeline.stages.dates import DatesStage
-from pipeline.stages.normalize import NormalizeStage
+from thai_extract.stages.base import DATES, WORKING_TEXT
+from thai_extract.stages.dates import DatesStage
+from thai_extract.stages.normalize import NormalizeStage
 from tests.conftest import make_doc
 
 

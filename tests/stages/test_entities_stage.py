@@ -3,10 +3,10 @@ import pickle
 
 import pytest
 
-from pipeline.stages.base import ENTITIES, SENTENCES, TOKENS
-from pipeline.stages.entities import EntitiesStage
-from pipeline.stages.normalize import NormalizeStage
-from pipeline.stages.segment import SegmentStage
+from thai_extract.stages.base import ENTITIES, SENTENCES, TOKENS
+from thai_extract.stages.entities import EntitiesStage
+from thai_extract.stages.normalize import NormalizeStage
+from thai_extract.stages.segment import SegmentStage
 from tests.conftest import make_doc
 
 

@@ -1,6 +1,6 @@
 import pickle
 
-from pipeline.stages.normalize import NormalizeStage
+from thai_extract.stages.normalize import NormalizeStage
 from tests.conftest import make_doc
 
 

@@ -2,8 +2,8 @@ import pickle
 
 import pytest
 
-from pipeline.stages.normalize import NormalizeStage
-from pipeline.stages.segment import SegmentStage
+from thai_extract.stages.normalize import NormalizeStage
+from thai_extract.stages.segment import SegmentStage
 from tests.conftest import make_doc
 
 

@@ -3,8 +3,8 @@ import pickle
 
 import pytest
 
-from pipeline.stages.normalize import NormalizeStage
-from pipeline.stages.spelling import SpellingStage
+from thai_extract.stages.normalize import NormalizeStage
+from thai_extract.stages.spelling import SpellingStage
 from tests.conftest import make_doc
 
 

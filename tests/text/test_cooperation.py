@@ -7,16 +7,16 @@ import textwrap
 
 import pytest
 
-from pipeline.stages.cooperation import CooperationStage
-from pipeline.stages.normalize import NormalizeStage
-from pipeline.stages.segment import SegmentStage
-from pipeline.stages.spelling import SpellingStage
-from pipeline.text.cooperation.rollup import summarise
-from pipeline.text.cooperation.taxonomy import TaxonomyError, load_taxonomy, trie_pattern
+from thai_extract.stages.cooperation import CooperationStage
+from thai_extract.stages.normalize import NormalizeStage
+from thai_extract.stages.segment import SegmentStage
+from thai_extract.stages.spelling import SpellingStage
+from thai_extract.text.cooperation.rollup import summarise
+from thai_extract.text.cooperation.taxonomy import TaxonomyError, load_taxonomy, trie_pattern
 from tests.conftest import make_doc
 
 try:
-    from pipeline.stages.entities import EntitiesStage
+    from thai_extract.stages.entities import EntitiesStage
 except Exception:  # the entity stage is optional here
     EntitiesStage = None  # type: ignore[assignment,misc]
 

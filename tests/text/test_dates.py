@@ -5,7 +5,7 @@ import pytest
 from hypothesis import given, settings
 from hypothesis import strategies as st
 
-from pipeline.text.dates import find_dates
+from thai_extract.text.dates import find_dates
 
 D = dt.date
 PUBLISHED = D(2025, 5, 20)  # a Tuesday

@@ -1,10 +1,10 @@
 import pytest
 
-from pipeline.text.entities.canonical import canonical_for, resolve_document, strip_honorifics
-from pipeline.text.entities.features import refine_tokens, shape
-from pipeline.text.entities.resources import load_resources
-from pipeline.text.entities.tagger import EntityTagger, Mention, merge
-from pipeline.text.words import thaibreak_words
+from thai_extract.text.entities.canonical import canonical_for, resolve_document, strip_honorifics
+from thai_extract.text.entities.features import refine_tokens, shape
+from thai_extract.text.entities.resources import load_resources
+from thai_extract.text.entities.tagger import EntityTagger, Mention, merge
+from thai_extract.text.words import thaibreak_words
 
 
 @pytest.fixture(scope="module")

@@ -1,6 +1,6 @@
 import pytest
 
-from pipeline.text.normalize import RULES, Normalizer, normalize_text
+from thai_extract.text.normalize import RULES, Normalizer, normalize_text
 
 
 @pytest.mark.parametrize(

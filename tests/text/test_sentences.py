@@ -6,8 +6,8 @@ import pickle
 
 import pytest
 
-from pipeline.text.sentences import SentenceSplitter
-from pipeline.text.words import thaibreak_words as words_of
+from thai_extract.text.sentences import SentenceSplitter
+from thai_extract.text.words import thaibreak_words as words_of
 
 
 def sentences(text: str) -> list[str]:

@@ -1,7 +1,7 @@
 import pytest
 
-from pipeline.text.spelling.corrector import SpellingCorrector
-from pipeline.text.spelling.keyboard import neighbours, shift_pair, similar, substitutions
+from thai_extract.text.spelling.corrector import SpellingCorrector
+from thai_extract.text.spelling.keyboard import neighbours, shift_pair, similar, substitutions
 
 
 @pytest.fixture(scope="module")

@@ -5,7 +5,7 @@ from pathlib import Path
 
 import pytest
 
-from pipeline.text.spelling.corrector import SpellingCorrector, _DocIndex
+from thai_extract.text.spelling.corrector import SpellingCorrector, _DocIndex
 
 SAMPLE = Path(__file__).resolve().parents[2] / "data" / "raw" / "sample_article.txt"
 

@@ -10,10 +10,10 @@ import sys
 
 import pytest
 
-from pipeline.stages.entities import EntitiesStage
-from pipeline.stages.normalize import NormalizeStage
-from pipeline.stages.segment import SegmentStage
-from pipeline.text.entities.transformer import TransformerTagger, decode, split_label
+from thai_extract.stages.entities import EntitiesStage
+from thai_extract.stages.normalize import NormalizeStage
+from thai_extract.stages.segment import SegmentStage
+from thai_extract.text.entities.transformer import TransformerTagger, decode, split_label
 from tests.conftest import make_doc
 
 TEXT = ("นายสมชาย ใจดี เดินทางไปกรุงเทพมหานครเมื่อวานนี้ "

@@ -1,7 +1,7 @@
 import pytest
 
-from pipeline.errors import ConfigError
-from pipeline.text.words import WORD_ENGINES, get_word_engine
+from thai_extract.errors import ConfigError
+from thai_extract.text.words import WORD_ENGINES, get_word_engine
 
 TEXT = "นายกรัฐมนตรีอันวาร์ อิบราฮิมเยือน  กรุงมอสโก\nเมื่อ 14 พฤษภาคม 2568"
 

@@ -34,7 +34,7 @@ from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Any
 
-from pipeline.text.cooperation.taxonomy import Taxonomy, is_ascii_term
+from thai_extract.text.cooperation.taxonomy import Taxonomy, is_ascii_term
 
 _TWO_LETTERS = re.compile(r"^[A-Z]{2}$")
 _LIST_SENTENCE_CHARS = 120   # a sentence this short with area words continues a passage

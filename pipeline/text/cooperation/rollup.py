@@ -1,6 +1,6 @@
 """A document's cooperation at a glance: parties, areas, and the dates of each passage.
 
-``summarise(tables, doc_id)`` takes the tables of :func:`pipeline.loader.load` (a dict of
+``summarise(tables, doc_id)`` takes the tables of :func:`thai_extract.loader.load` (a dict of
 DataFrames: ``cooperation``, ``dates``, optionally ``entities``/``documents``) or a plain dict of row
 lists, and returns a few lines of text. The flat tables keep no passage id, so a passage is
 rebuilt as a run of cooperation rows with the same parties whose sentences are at most one apart;

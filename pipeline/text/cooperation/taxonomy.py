@@ -15,9 +15,8 @@ from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-MODEL_DIR = Path(__file__).resolve().parents[3] / "models" / "cooperation"
-DEFAULT_TAXONOMY = MODEL_DIR / "taxonomy.toml"
-DEFAULT_PARTIES = MODEL_DIR / "parties.toml"
+from thai_extract.resources import model_path
+
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]*$")
 _PARTY_CODE = re.compile(r"^[A-Z][A-Z0-9_]*$")
@@ -145,10 +144,10 @@ def load_taxonomy(path: str | Path | None = None, parties_path: str | Path | Non
     defaults to it, else to ``models/cooperation/parties.toml``.
     """
     problems: list[str] = []
-    tax_path = Path(path) if path else DEFAULT_TAXONOMY
+    tax_path = model_path("cooperation", "taxonomy.toml", configured=path)
     data = _read(tax_path, problems)
     if parties_path is None:
-        parties_path = tax_path if "party" in data else DEFAULT_PARTIES
+        parties_path = tax_path if "party" in data else model_path("cooperation", "parties.toml")
     party_path = Path(parties_path)
     pdata = data if party_path == tax_path else _read(party_path, problems)
 

@@ -18,10 +18,10 @@ from collections.abc import Sequence
 from dataclasses import replace
 from typing import TYPE_CHECKING
 
-from pipeline.text.entities.resources import HONORIFICS, LOCATION_PREFIXES, Resources
+from thai_extract.text.entities.resources import HONORIFICS, LOCATION_PREFIXES, Resources
 
 if TYPE_CHECKING:
-    from pipeline.text.entities.tagger import Mention
+    from thai_extract.text.entities.tagger import Mention
 
 Span = tuple[int, int]
 _HONORIFICS_LONGEST = sorted(HONORIFICS, key=len, reverse=True)

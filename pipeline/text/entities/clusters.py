@@ -1,6 +1,6 @@
-"""Word clusters from unlabeled news, a CRF feature: ``python -m pipeline.text.entities.clusters``.
+"""Word clusters from unlabeled news, a CRF feature: ``python -m thai_extract.text.entities.clusters``.
 
-    python -m pipeline.text.entities.clusters --corpus ../shared/data/thaigov_unlabeled.jsonl.gz \\
+    python -m thai_extract.text.entities.clusters --corpus ../shared/data/thaigov_unlabeled.jsonl.gz \\
         --docs 6000 --out models/entities/clusters.tsv
 
 Each frequent word (thaibreak tokens of the first ``--docs`` articles) gets a vector of the words
@@ -20,8 +20,10 @@ from pathlib import Path
 
 import numpy as np
 
-import pipeline  # noqa: F401  (offline switches)
-from pipeline.text.words import thaibreak_words
+from thai_extract._offline import set_offline_environment
+
+set_offline_environment()  # before pythainlp is imported
+from thai_extract.text.words import thaibreak_words
 
 
 def _kmeans(x: np.ndarray, k: int, iterations: int = 15, seed: int = 0) -> np.ndarray:
@@ -76,7 +78,7 @@ def build(corpus: str | Path, out: str | Path, docs: int = 6000, vocab: int = 20
     Path(out).parent.mkdir(parents=True, exist_ok=True)
     with open(out, "w", encoding="utf-8") as fh:
         fh.write(f"# word clusters: {len(words)} words of {docs} thaigov-v2 articles (public domain); "
-                 "built by pipeline.text.entities.clusters\n")
+                 "built by thai_extract.text.entities.clusters\n")
         for w, a, b in zip(words, c64, c512):
             if "\t" not in w and "\n" not in w:
                 fh.write(f"{w}\t{a}\t{b}\n")

@@ -11,7 +11,7 @@ from __future__ import annotations
 import re
 from collections.abc import Sequence
 
-from pipeline.text.entities.resources import (
+from thai_extract.text.entities.resources import (
     HONORIFICS, LOCATION_HEADS, ORG_HEADS, POSITION_TITLES, Resources)
 
 Span = tuple[int, int]

@@ -14,7 +14,8 @@ from dataclasses import dataclass
 from functools import cache
 from pathlib import Path
 
-MODEL_DIR = Path(__file__).resolve().parents[3] / "models" / "entities"
+from thai_extract.resources import model_path
+
 
 # Honorifics and ranks: inside a PERSON span (ThaiNER convention).
 HONORIFICS = frozenset("""
@@ -115,7 +116,7 @@ class Resources:
 @cache
 def load_resources(model_dir: str | None = None) -> Resources:
     """The gazetteers (hand lists under ``models/entities`` + pythainlp's lists)."""
-    base = Path(model_dir) if model_dir else MODEL_DIR
+    base = model_path("entities", configured=model_dir)
     corpus = _pythainlp_corpus()
     entries: dict[str, Entry] = {}
     country_english: dict[str, str] = {}

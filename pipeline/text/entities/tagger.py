@@ -15,16 +15,16 @@ from dataclasses import dataclass, replace
 from functools import cache
 from pathlib import Path
 
-from pipeline.errors import require_resource
-from pipeline.text.entities.canonical import canonical_for, resolve_document
-from pipeline.text.entities.features import FeatureExtractor, refine_tokens, shape
-from pipeline.text.entities.resources import (
-    EVENT_WORDS, HONORIFICS, LATIN_CUES, LOCATION_PREFIXES, MODEL_DIR, POSITION_TITLES, Resources,
+from thai_extract.errors import require_resource
+from thai_extract.resources import model_path as resolve_model
+from thai_extract.text.entities.canonical import canonical_for, resolve_document
+from thai_extract.text.entities.features import FeatureExtractor, refine_tokens, shape
+from thai_extract.text.entities.resources import (
+    EVENT_WORDS, HONORIFICS, LATIN_CUES, LOCATION_PREFIXES, POSITION_TITLES, Resources,
     load_resources)
-from pipeline.text.words import thaibreak_words
+from thai_extract.text.words import thaibreak_words
 
 Span = tuple[int, int]
-DEFAULT_MODEL_PATH = MODEL_DIR / "crf.model"
 # the labels the stage keeps (DATE/TIME belong to the dates stage)
 OUTPUT_LABELS = ("PERSON", "ORGANIZATION", "LOCATION", "FACILITY", "EVENT")
 # before a country name these make it a people, language or style, not a place ("ชาวจีน", "ภาษาไทย")
@@ -80,16 +80,21 @@ class EntityTagger:
     def __init__(self, model_path: str | os.PathLike[str] | None = None, rules: bool = True,
                  labels: Sequence[str] | None = OUTPUT_LABELS, coref: bool = True,
                  ner_model: str | os.PathLike[str] | None = None) -> None:
-        self.model_path = Path(model_path) if model_path is not None else DEFAULT_MODEL_PATH
+        self.configured_path = str(model_path) if model_path is not None else None
         self.ner_model = str(ner_model) if ner_model is not None else None
         self.transformer = None
         if self.ner_model is not None:  # a Hugging Face model finds the model mentions instead of the CRF
-            from pipeline.text.entities.transformer import TransformerTagger
+            from thai_extract.text.entities.transformer import TransformerTagger
 
             self.transformer = TransformerTagger(self.ner_model)
         self.rules = rules
         self.coref = coref
         self.labels = tuple(labels) if labels is not None else None
+
+    @property
+    def model_path(self) -> Path:
+        """The CRF model file: the configured one, else the shipped one (resolved where the tagger runs)."""
+        return resolve_model("entities", "crf.model", configured=self.configured_path)
 
     @property
     def resources(self) -> Resources:
@@ -98,7 +103,7 @@ class EntityTagger:
     @property
     def extractor(self) -> FeatureExtractor:
         lexicon_dir = self.model_path.parent
-        return _extractor(str(lexicon_dir if (lexicon_dir / "lexicon.tsv").exists() else MODEL_DIR))
+        return _extractor(str(lexicon_dir if (lexicon_dir / "lexicon.tsv").exists() else resolve_model("entities")))
 
     # ---- one sentence
     def _crf_mentions(self, text: str, spans: Sequence[Span], xseq: list[list[str]]) -> list[Mention]:

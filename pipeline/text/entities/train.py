@@ -1,6 +1,6 @@
-"""Train the entity CRF on ThaiNER-format JSONL: ``python -m pipeline.text.entities.train``.
+"""Train the entity CRF on ThaiNER-format JSONL: ``python -m thai_extract.text.entities.train``.
 
-    python -m pipeline.text.entities.train --train ../shared/data/thainer15_train.jsonl \\
+    python -m thai_extract.text.entities.train --train ../shared/data/thainer15_train.jsonl \\
         --dev ../shared/data/thainer15_val.jsonl --out models/entities/
 
 Tokens are thaibreak words (refined, see ``features.refine_tokens``); labels are BIO over every
@@ -17,10 +17,12 @@ from collections.abc import Iterator
 from pathlib import Path
 from typing import Any
 
-import pipeline  # noqa: F401  (offline switches)
-from pipeline.text.entities.features import FeatureExtractor, refine_tokens
-from pipeline.text.entities.resources import load_resources
-from pipeline.text.words import thaibreak_words
+from thai_extract._offline import set_offline_environment
+
+set_offline_environment()  # before pythainlp is imported
+from thai_extract.text.entities.features import FeatureExtractor, refine_tokens
+from thai_extract.text.entities.resources import load_resources
+from thai_extract.text.words import thaibreak_words
 
 MODEL_FILE = "crf.model"
 DEFAULT_PARAMS: dict[str, Any] = {"c1": 0.05, "c2": 0.02, "max_iterations": 150,
@@ -81,8 +83,8 @@ def train(train_path: str | Path, dev_path: str | Path | None, out_dir: str | Pa
                               "train_seconds": round(time.perf_counter() - t0, 1),
                               "model_bytes": model_path.stat().st_size}
     if dev_path is not None:
-        from pipeline.eval.ner import evaluate_system
-        from pipeline.text.entities.tagger import EntityTagger
+        from thai_extract.eval.ner import evaluate_system
+        from thai_extract.text.entities.tagger import EntityTagger
 
         result["dev_crf_only"] = evaluate_system(dev_path, EntityTagger(model_path, rules=False))
         result["dev"] = evaluate_system(dev_path, EntityTagger(model_path))

@@ -21,7 +21,8 @@ from collections.abc import Sequence
 from pathlib import Path
 from typing import Any
 
-from pipeline.errors import ResourceNotFoundError
+from thai_extract._offline import set_offline_environment
+from thai_extract.errors import ResourceNotFoundError
 
 Span = tuple[int, int]
 
@@ -107,6 +108,7 @@ class TransformerTagger:
     def _load(self) -> tuple[Any, Any, Any]:
         if self._loaded is not None:
             return self._loaded
+        set_offline_environment()
         try:
             import torch
             import transformers
@@ -177,7 +179,7 @@ class TransformerTagger:
 
     def mentions(self, text: str, sentences: Sequence[Sequence[Span]]) -> list[list[Any]]:
         """Model mentions of each sentence (its token spans in ``text``), source ``"transformer"``."""
-        from pipeline.text.entities.tagger import Mention
+        from thai_extract.text.entities.tagger import Mention
 
         words = [[text[s:e] for s, e in spans] for spans in sentences]
         nonempty = [k for k, ws in enumerate(words) if ws]

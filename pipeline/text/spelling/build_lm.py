@@ -1,6 +1,6 @@
 """Build the word language model and lexicon the spelling corrector uses.
 
-    python -m pipeline.text.spelling.build_lm --corpus ../shared/data/thaigov_unlabeled.jsonl.gz \
+    python -m thai_extract.text.spelling.build_lm --corpus ../shared/data/thaigov_unlabeled.jsonl.gz \
         --out models/spelling/lm.npz
 
 The corpus is JSONL (optionally gzipped); each record's ``title`` and ``text`` (or ``body``) are
@@ -22,7 +22,9 @@ from pathlib import Path
 
 import numpy as np
 
-import pipeline  # noqa: F401  (offline switches before pythainlp)
+from thai_extract._offline import set_offline_environment
+
+set_offline_environment()  # before pythainlp is imported
 
 ID_BITS = 21  # up to 2 M words
 FLAG_LEXICON = 1  # pythainlp words_th

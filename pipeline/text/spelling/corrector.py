@@ -32,9 +32,9 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from pipeline.text.spelling.build_lm import BOUNDARY, FLAG_LEXICON, FLAG_NAME, ID_BITS, is_thai_char, token_class
-from pipeline.text.spelling.keyboard import COSTS, THAI_ALPHABET, neighbours, substitutions
-from pipeline.text.spelling.lm import DEFAULT_MODEL, WordLM
+from thai_extract.text.spelling.build_lm import BOUNDARY, FLAG_LEXICON, FLAG_NAME, ID_BITS, is_thai_char, token_class
+from thai_extract.text.spelling.keyboard import COSTS, THAI_ALPHABET, neighbours, substitutions
+from thai_extract.text.spelling.lm import WordLM
 
 # Letters and marks that cannot begin a Thai word.
 NON_INITIAL = set("ะัาำิีึืฺุู็่้๊๋์ํ\u0e45")
@@ -214,7 +214,7 @@ class SpellingCorrector:
     @classmethod
     def load(cls, model: str | Path | None = None, allow: frozenset[str] = frozenset(),
              params: Params | None = None) -> "SpellingCorrector":
-        return cls(WordLM.load(model or DEFAULT_MODEL), frozenset(allow), params or Params())
+        return cls(WordLM.load(model), frozenset(allow), params or Params())
 
     # ------------------------------------------------------------------------------------------
     def _suspicious(self, tok: str) -> bool:

@@ -9,10 +9,10 @@ from pathlib import Path
 
 import numpy as np
 
-from pipeline.errors import require_resource
-from pipeline.text.spelling.build_lm import BOUNDARY, FLAG_LEXICON, FLAG_NAME, FLAG_TNC, ID_BITS, token_class
+from thai_extract.errors import require_resource
+from thai_extract.resources import model_path
+from thai_extract.text.spelling.build_lm import BOUNDARY, FLAG_LEXICON, FLAG_NAME, FLAG_TNC, ID_BITS, token_class
 
-DEFAULT_MODEL = Path(__file__).resolve().parents[3] / "models" / "spelling" / "lm.npz"
 DISCOUNT = 0.75
 
 
@@ -29,8 +29,10 @@ class WordLM:
     meta: dict
 
     @classmethod
-    def load(cls, path: str | Path = DEFAULT_MODEL) -> "WordLM":
-        rebuild = ("rebuild it with: python -m pipeline.text.spelling.build_lm "
+    def load(cls, path: str | Path | None = None) -> "WordLM":
+        """The model at ``path`` (default: ``spelling/lm.npz`` of the models folder)."""
+        path = model_path("spelling", "lm.npz", configured=path)
+        rebuild = ("rebuild it with: python -m thai_extract.text.spelling.build_lm "
                    "--corpus ../shared/data/thaigov_unlabeled.jsonl.gz --out models/spelling/lm.npz")
         with np.load(require_resource(path, "spelling language model", rebuild)) as z:
             words = z["words"].tobytes().decode("utf-8").split("\n")
@@ -95,4 +97,4 @@ def lm_token(tok: str) -> str:
     return token_class(tok)
 
 
-__all__ = ["WordLM", "DEFAULT_MODEL", "BOUNDARY", "lm_token"]
+__all__ = ["WordLM", "BOUNDARY", "lm_token"]

@@ -1,6 +1,6 @@
 """Synthesise typo sentences (in the format of ``typos_dev.jsonl``) from any news corpus.
 
-    python -m pipeline.text.spelling.synth --corpus ../shared/data/thaigov_unlabeled.jsonl.gz \
+    python -m thai_extract.text.spelling.synth --corpus ../shared/data/thaigov_unlabeled.jsonl.gz \
         --out /tmp/typos_synth.jsonl --lines 800
 
 By default it reads only the records the LM build left out (``--holdout-every``), so calibration
@@ -15,9 +15,11 @@ import json
 import random
 from pathlib import Path
 
-import pipeline  # noqa: F401
-from pipeline.text.spelling.build_lm import is_thai_char, read_corpus
-from pipeline.text.spelling.keyboard import THAI_ALPHABET, neighbours, similar
+from thai_extract._offline import set_offline_environment
+
+set_offline_environment()  # before pythainlp is imported
+from thai_extract.text.spelling.build_lm import is_thai_char, read_corpus
+from thai_extract.text.spelling.keyboard import THAI_ALPHABET, neighbours, similar
 
 KINDS = [("neighbour", 0.40), ("delete", 0.16), ("insert", 0.12), ("anticipate", 0.12), ("similar", 0.11),
          ("transpose", 0.09)]
@@ -103,7 +105,7 @@ def main(argv: list[str] | None = None) -> None:
     ap.add_argument("--seed", type=int, default=1)
     ap.add_argument("--holdout-every", type=int, default=50)
     args = ap.parse_args(argv)
-    from pipeline.text.spelling.lm import WordLM
+    from thai_extract.text.spelling.lm import WordLM
 
     known = WordLM.load().word_set(3)
     recs = synthesise(args.corpus, args.lines, args.seed, args.holdout_every, known)
