@@ -15,7 +15,7 @@ $(STAMP): pyproject.toml
 	touch $(STAMP)
 
 run: $(STAMP)
-	$(BIN)/thai-extract run data/raw --out data/processed
+	$(BIN)/thai-extract run data/raw --out data/processed --mode overwrite
 
 test: $(STAMP)
 	$(BIN)/python -m pytest -q

@@ -22,6 +22,8 @@ class ErrorCode(str, Enum):
     MISSING_TEXT = "E106"
     UNSUPPORTED_FORMAT = "E107"
     BAD_FIELD_VALUE = "E108"
+    DUPLICATE_ID = "E109"
+    TOO_LARGE = "E110"
     STAGE_FAILED = "E201"
     WORKER_CRASHED = "E202"
 
@@ -42,9 +44,25 @@ MESSAGES: dict[ErrorCode, str] = {
         "{source}: unsupported file type {why}; use .txt, .jsonl, .json, .csv or .parquet"
     ),
     ErrorCode.BAD_FIELD_VALUE: "{source}: {why}",
+    ErrorCode.DUPLICATE_ID: "{source}: duplicate id {why}",
+    ErrorCode.TOO_LARGE: "{source} is larger than the limit for one document ({why}; raise it with --max-doc-mb)",
     ErrorCode.STAGE_FAILED: "stage {stage} failed on document {doc_id}: {why}",
     ErrorCode.WORKER_CRASHED: "a worker process died while processing {source}: {why}",
 }
+
+
+def printable(text: str) -> str:
+    """``text`` with what cannot be written as UTF-8 (undecodable file-name bytes, lone surrogates)
+    shown as backslash escapes, so that an error row can always be written."""
+    try:
+        text.encode("utf-8")
+        return text
+    except UnicodeEncodeError:
+        pass
+    try:  # a file name with undecodable bytes: show those bytes ("x\xff.txt")
+        return text.encode("utf-8", "surrogateescape").decode("utf-8", "backslashreplace")
+    except UnicodeEncodeError:  # a lone surrogate from a JSON escape: show its code ("\udc80")
+        return text.encode("utf-8", "backslashreplace").decode("utf-8")
 
 
 def format_message(code: ErrorCode, **fields: object) -> str:
@@ -61,9 +79,9 @@ class InputError(ThaiExtractError, ValueError):
 
     def __init__(self, code: ErrorCode, source: str, why: str = "", **fields: object) -> None:
         self.code = code
-        self.source = source
-        self.why = why
-        super().__init__(format_message(code, source=source, why=why, **fields))
+        self.source = printable(source)
+        self.why = printable(why)
+        super().__init__(format_message(code, source=self.source, why=self.why, **fields))
 
 
 class ConfigError(ThaiExtractError, ValueError):

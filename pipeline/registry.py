@@ -13,9 +13,12 @@ Settings not given keep the stage's defaults; the resolved config is stored with
 
 from __future__ import annotations
 
+import difflib
 import inspect
 import tomllib
-from collections.abc import Callable, Mapping
+import types
+import typing
+from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
@@ -40,50 +43,130 @@ STAGE_FACTORIES: dict[str, Callable[..., Stage]] = {
 DEFAULT_STAGES: tuple[str, ...] = ("normalize", "spelling", "segment", "entities", "dates", "cooperation")
 
 
-def stage_defaults(name: str) -> dict[str, Any]:
-    """The default settings of stage ``name``, read from its constructor."""
-    params = inspect.signature(STAGE_FACTORIES[name]).parameters.values()
-    return {p.name: p.default for p in params if p.default is not inspect.Parameter.empty}
-
-
 def load_config(path: str | Path | None) -> dict[str, Any]:
-    """A config dict from a TOML file (an empty config for ``None``)."""
+    """A config dict from a TOML file (an empty config for ``None``), checked (see ``check_config``)."""
     if path is None:
         return {}
     try:
         with open(path, "rb") as fh:
-            return tomllib.load(fh)
-    except (OSError, tomllib.TOMLDecodeError) as exc:
-        raise ConfigError(f"cannot read config {path}: {exc}") from exc
+            config = tomllib.load(fh)
+    except OSError as exc:
+        raise ConfigError(f"cannot read config {path}: {exc.strerror or exc}") from None
+    except tomllib.TOMLDecodeError as exc:
+        raise ConfigError(f"config {path} is not valid TOML: {exc}") from None
+    problems = check_config(config)
+    if problems:
+        raise ConfigError(f"invalid config {path}:\n  - " + "\n  - ".join(problems))
+    return config
+
+
+def _did_you_mean(name: str, choices: Iterable[str]) -> str:
+    close = difflib.get_close_matches(name, list(choices), n=1)
+    return f" (did you mean {close[0]!r}?)" if close else f"; choose from {sorted(choices)}"
+
+
+def _type_problem(value: Any, hint: Any) -> str | None:
+    """Why ``value`` does not fit the type ``hint`` (simple types, optionals, sequences), or None."""
+    origin, args = typing.get_origin(hint), typing.get_args(hint)
+    if origin in (typing.Union, types.UnionType):
+        problems = [_type_problem(value, a) for a in args]
+        return None if any(p is None for p in problems) else " or ".join(p for p in problems if p)
+    if hint is type(None):
+        return None if value is None else "nothing"
+    if hint is bool:
+        return None if isinstance(value, bool) else "true or false"
+    if hint is int:
+        return None if isinstance(value, int) and not isinstance(value, bool) else "a whole number"
+    if hint is float:
+        return None if isinstance(value, (int, float)) and not isinstance(value, bool) else "a number"
+    if hint in (str, Path):
+        return None if isinstance(value, str) else "a string"
+    if origin in (list, tuple, Sequence, Iterable, typing.Sequence) or hint in (list, tuple):
+        if not isinstance(value, (list, tuple)):
+            return "a list"
+        item = args[0] if args else Any
+        if item is not Any and any(_type_problem(v, item) for v in value):
+            return f"a list of {getattr(item, '__name__', item)} values"
+        return None
+    return None
+
+
+def _setting_problems(name: str, settings: Any) -> list[str]:
+    """Unknown keys and wrong types in the settings of stage ``name``."""
+    if not isinstance(settings, Mapping):
+        return [f"[stages.{name}] must be a table of settings, not {settings!r}"]
+    factory = STAGE_FACTORIES[name]
+    params = {p.name: p for p in inspect.signature(factory).parameters.values() if p.name != "self"}
+    try:
+        hints = typing.get_type_hints(factory.__init__)
+    except Exception:  # an annotation that does not resolve: check names only
+        hints = {}
+    problems = []
+    for key, value in settings.items():
+        if key not in params:
+            problems.append(f"unknown setting {key!r} of stage {name!r}{_did_you_mean(key, params)}")
+        elif key in hints and (why := _type_problem(value, hints[key])):
+            problems.append(f"[stages.{name}] {key} = {value!r}: expected {why}")
+    return problems
+
+
+def check_config(config: Any) -> list[str]:
+    """Every problem of a config's shape: unknown tables and keys (with a "did you mean"), wrong
+    types, unknown stages. Empty when the config is fit to build a pipeline from."""
+    if not isinstance(config, Mapping):
+        return [f"a config is a table, not {config!r}"]
+    problems = []
+    for key in config:
+        if key not in ("pipeline", "stages"):
+            problems.append(f"unknown top-level key {key!r}{_did_you_mean(key, ['pipeline', 'stages'])}")
+    pipeline = config.get("pipeline", {})
+    if not isinstance(pipeline, Mapping):
+        problems.append(f"'pipeline' must be a table ([pipeline] stages = [...]), not {pipeline!r}")
+        pipeline = {}
+    for key in pipeline:
+        if key != "stages":
+            problems.append(f"unknown key {key!r} in [pipeline]{_did_you_mean(key, ['stages'])}")
+    names = pipeline.get("stages", DEFAULT_STAGES)
+    if not isinstance(names, (list, tuple)) or not all(isinstance(n, str) for n in names):
+        problems.append(f"[pipeline] stages must be a list of stage names, not {names!r}")
+        names = []
+    settings = config.get("stages", {})
+    if not isinstance(settings, Mapping):
+        problems.append(f"'stages' must be a table of stage settings ([stages.NAME]), not {settings!r}")
+        settings = {}
+    for name in dict.fromkeys([*names, *settings]):
+        if name not in STAGE_FACTORIES:
+            problems.append(f"unknown stage {name!r}{_did_you_mean(name, STAGE_FACTORIES)}")
+        elif name in settings:
+            problems.extend(_setting_problems(name, settings[name]))
+    return problems
 
 
 def build_stages(config: Mapping[str, Any] | None = None) -> list[Stage]:
     """The stages the config names, in its order, checked: every problem is reported at once."""
     config = config or {}
+    problems = check_config(config)
+    if problems:  # the shape is wrong: building the stages would only add follow-on errors
+        raise ConfigError("invalid pipeline config:\n  - " + "\n  - ".join(problems))
     names = list(config.get("pipeline", {}).get("stages", DEFAULT_STAGES))
     settings = config.get("stages", {})
-    problems: list[str] = []
-    for name in list(names) + [n for n in settings if n not in names]:
-        if name not in STAGE_FACTORIES:
-            problems.append(f"unknown stage {name!r}; choose from {sorted(STAGE_FACTORIES)}")
     stages: list[Stage] = []
     available = {TEXT}
-    if not problems:
-        for name in names:
-            factory = STAGE_FACTORIES[name]
-            try:
-                stage = factory(**settings.get(name, {}))
-            except (TypeError, ValueError) as exc:
-                problems.append(f"stage {name!r}: {exc} (defaults: {stage_defaults(name)})")
-                continue
-            missing = stage.needs - available
-            if missing:
-                problems.append(
-                    f"stage {name!r} needs {sorted(missing)}, which no earlier stage provides "
-                    f"(available: {sorted(available)})"
-                )
-            available |= stage.provides
-            stages.append(stage)
+    for name in names:
+        factory = STAGE_FACTORIES[name]
+        try:
+            stage = factory(**settings.get(name, {}))
+        except (TypeError, ValueError, OSError) as exc:
+            problems.append(f"stage {name!r}: {exc}")
+            continue
+        missing = stage.needs - available
+        if missing:
+            problems.append(
+                f"stage {name!r} needs {sorted(missing)}, which no earlier stage provides "
+                f"(available: {sorted(available)})"
+            )
+        available |= stage.provides
+        stages.append(stage)
     if problems:
         raise ConfigError("invalid pipeline config:\n  - " + "\n  - ".join(problems))
     return stages

@@ -98,11 +98,24 @@ def test_one_and_two_workers_write_the_same_rows(tmp_path):
         pd.testing.assert_frame_equal(one, two)
 
 
-def test_a_second_run_appends_part_files(tmp_path):
-    for _ in range(2):
-        assert run_cli(ROOT / "data" / "raw", "--out", tmp_path, "-j", "1").exit_code == EXIT_OK
+def test_a_second_run_on_the_same_output_needs_a_mode(tmp_path):
+    sample = ROOT / "data" / "raw"
+    assert run_cli(sample, "--out", tmp_path, "-j", "1").exit_code == EXIT_OK
+    refused = run_cli(sample, "--out", tmp_path, "-j", "1")
+    assert refused.exit_code == EXIT_USAGE and "--mode" in refused.output
+    assert len(pd.read_parquet(tmp_path / "documents")) == 1  # nothing added
+
+    assert run_cli(sample, "--out", tmp_path, "-j", "1", "--mode", "append").exit_code == EXIT_OK
     documents = pd.read_parquet(tmp_path / "documents")
-    assert len(documents) == 2 and documents.run_id.nunique() == 2
+    assert len(documents) == 2 and documents.run_id.nunique() == 2  # plain readers see both runs
+
+    assert run_cli(sample, "--out", tmp_path, "-j", "1", "--mode", "overwrite").exit_code == EXIT_OK
+    tokens = pd.read_parquet(tmp_path / "tokens")
+    assert tokens.run_id.nunique() == 1 and len(tokens) == len(load(tmp_path)["tokens"])  # no double count
+
+    before = sorted(p.name for p in (tmp_path / "documents").iterdir())
+    assert run_cli(sample, "--out", tmp_path, "-j", "1", "--mode", "ignore").exit_code == EXIT_OK
+    assert sorted(p.name for p in (tmp_path / "documents").iterdir()) == before
 
 
 def test_duckdb_reads_the_output(tmp_path):
@@ -112,6 +125,7 @@ def test_duckdb_reads_the_output(tmp_path):
     assert n == len(pd.read_parquet(tmp_path / "tokens"))
 
 
+@pytest.mark.slow
 def test_a_20mb_document_is_processed_whole(tmp_path, sample_text):
     big = (sample_text + "\n") * (20_000_000 // len(sample_text.encode()) + 1)
     (tmp_path / "big.txt").write_text(big, encoding="utf-8")
@@ -133,11 +147,12 @@ def test_help_documents_the_exit_codes():
     assert "Exit codes" in result.output
 
 
-def test_an_unwritable_output_is_a_failed_run(tmp_path):
+def test_an_output_that_cannot_be_written_is_refused_or_a_failed_run(tmp_path):
     blocker = tmp_path / "out"
     blocker.write_text("a file where the output folder should be")
-    result = run_cli(ROOT / "data" / "raw", "--out", blocker, "-j", "1")
-    assert result.exit_code == EXIT_FAILED
+    assert run_cli(ROOT / "data" / "raw", "--out", blocker, "-j", "1").exit_code == EXIT_USAGE  # seen before any work
+    result = run_cli(ROOT / "data" / "raw", "--out", blocker / "sub", "-j", "1")  # found only when it is created
+    assert result.exit_code == EXIT_FAILED and "run failed" in result.output
 
 
 def test_eval_dates_prints_ours_beside_the_baseline(tmp_path):

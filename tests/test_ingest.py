@@ -14,7 +14,7 @@ import pytest
 
 from thai_extract import load
 from thai_extract.core import Pipeline
-from thai_extract.io.compact import compact, visible_parts
+from thai_extract.io.compact import compact
 from thai_extract.io.output import OutputFolder
 from thai_extract.runner import Runner
 from tests.conftest import ROOT
@@ -71,9 +71,9 @@ def test_compaction_changes_no_rows(tmp_path):
     for n in (4, 6, 8):
         ingest(write_news(src, n, edited={1} if n == 8 else ()), out)
     before = {t: f.sort_values(list(f.columns[:2])).reset_index(drop=True) for t, f in load(out).items() if t != "records"}
-    assert len(visible_parts(out, "tokens")) == 3
+    assert len(OutputFolder(out).parts("tokens")) == 3
     compact(out)
-    assert len(visible_parts(out, "tokens")) == 1
+    assert len(OutputFolder(out).parts("tokens")) == 1
     after = {t: f.sort_values(list(f.columns[:2])).reset_index(drop=True) for t, f in load(out).items() if t != "records"}
     for table in before:
         pd.testing.assert_frame_equal(before[table], after[table])
@@ -117,7 +117,7 @@ def test_a_commit_cut_short_after_its_journal_is_finished_by_the_next_run(tmp_pa
     monkeypatch.setattr(OutputFolder, "_apply", crash)
     with pytest.raises(KeyboardInterrupt):
         ingest(src, out)
-    assert not visible_parts(out, "documents")  # nothing visible yet
+    assert not OutputFolder(out).parts("documents")  # nothing visible yet
     monkeypatch.undo()
     assert ingest(src, out).skipped == 10  # the journal counts: the next run rolls it forward
     assert_each_document_once(out, 10)

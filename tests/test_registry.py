@@ -11,20 +11,27 @@ def test_registry_snapshot():
     assert DEFAULT_STAGES == ("normalize", "spelling", "segment", "entities", "dates", "cooperation")
 
 
-def test_default_config_resolves_every_setting():
-    assert Pipeline.from_config().config() == {
-        "pipeline": {"stages": ["normalize", "spelling", "segment", "entities", "dates", "cooperation"]},
-        "stages": {
-            "normalize": {"rules": ["invisible", "spaces", "sara_e", "space_before_mark", "marks", "nfc"]},
-            "spelling": {"threshold": 0.5, "allow_list": None, "model": None, "report_min": 0.2,
-                         "engine": "noisy-channel-bigram"},
-            "segment": {"engine": "thaibreak", "sentence_bias": 2.0},
-            "entities": {"model": None, "rules": True, "coref": True,
-                         "labels": ["PERSON", "ORGANIZATION", "LOCATION", "FACILITY", "EVENT"], "ner_model": None},
-            "dates": {},
-            "cooperation": {"taxonomy": None, "parties": None},
-        },
-    }
+def test_the_resolved_config_stored_with_a_run_builds_the_same_pipeline_again():
+    resolved = Pipeline.from_config().config()
+    assert resolved["pipeline"]["stages"] == list(DEFAULT_STAGES)
+    assert Pipeline.from_config(resolved).config() == resolved
+
+
+@pytest.mark.parametrize("config, message", [
+    ({"pipline": {}}, "unknown top-level key 'pipline' (did you mean 'pipeline'?)"),
+    ({"stages": 5}, "'stages' must be a table"),
+    ({"pipeline": {"stages": "normalize"}}, "[pipeline] stages must be a list"),
+    ({"stages": {"spelling": {"threshhold": 0.3}}}, "unknown setting 'threshhold' of stage 'spelling' (did you mean 'threshold'?)"),
+    ({"stages": {"segmnt": {}}}, "unknown stage 'segmnt' (did you mean 'segment'?)"),
+    ({"stages": {"spelling": {"threshold": "high"}}}, "[stages.spelling] threshold = 'high': expected a number"),
+    ({"stages": {"normalize": {"rules": "nfc"}}}, "[stages.normalize] rules = 'nfc': expected a list"),
+    ({"stages": {"spelling": {"allow_list": "/no/such/file.txt"}}}, "allow_list: no such file /no/such/file.txt"),
+])
+def test_a_config_mistake_is_one_clear_message(config, message):
+    with pytest.raises(ConfigError) as info:
+        build_stages(config)
+    assert message in str(info.value)
+    assert str(info.value).count("\n  - ") == 1  # one mistake, one message: no follow-on errors
 
 
 def test_every_problem_is_reported_at_once():

@@ -29,6 +29,19 @@ def _is_plausible_tis620(text: str) -> bool:
     return non_ascii > 0 and len(THAI_RANGE.findall(text)) >= 0.95 * non_ascii
 
 
+def _utf16_without_bom(data: bytes) -> str | None:
+    """"utf-16-le" or "utf-16-be" when ``data`` reads as text in that codec (Thai or ASCII), else None."""
+    sample = data[:4096] if len(data) % 2 == 0 else data[:4095]
+    for codec in ("utf-16-le", "utf-16-be"):
+        try:
+            text = sample[: len(sample) // 2 * 2].decode(codec)
+        except UnicodeDecodeError:
+            continue
+        if text and sum(ch < "\x80" or "\u0e00" <= ch <= "\u0e7f" for ch in text) >= 0.9 * len(text):
+            return codec
+    return None
+
+
 def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> str:
     """The text of ``data``; raises InputError (binary file, unknown encoding) when it has none.
 
@@ -51,6 +64,11 @@ def decode_bytes(data: bytes, source: str, encoding: str | None = None) -> str:
             raise InputError(ErrorCode.UNKNOWN_ENCODING, source, f"UTF-16 BOM but {exc.reason} at byte {exc.start}") from None
     nul = data.find(b"\x00")
     if nul >= 0:
+        guess = _utf16_without_bom(data)
+        if guess:
+            raise InputError(ErrorCode.UNKNOWN_ENCODING, source,
+                             f"NUL bytes at every other position: possibly {guess.upper()} without BOM "
+                             f"(use --encoding {guess})")
         raise InputError(ErrorCode.BINARY_FILE, source, f"NUL byte at {nul}")
     try:
         return data.decode("utf-8")

@@ -48,7 +48,8 @@ def write_table_atomically(table: pa.Table, path: Path) -> None:
     """Write ``table`` to ``path`` through a temporary file and a rename."""
     tmp = path.with_name(f".{path.name}.{os.getpid()}.tmp")
     try:
-        pq.write_table(table, tmp, compression="zstd")
+        with open(tmp, "wb") as fh:  # a file object: pyarrow never reads a local path as a URI ("s3:/x")
+            pq.write_table(table, fh, compression="zstd")
         os.replace(tmp, path)
     finally:
         tmp.unlink(missing_ok=True)
@@ -62,12 +63,14 @@ class DatasetWriter:
     flushed and committed together, so visible part files always hold whole documents. The caller
     holds the folder's lock. ``metadata`` (the resolved config, say) is stored in every part
     file's schema metadata. Leaving the context normally commits what is buffered and makes sure
-    every table has a part file, so that each dataset can be read.
+    every table has a part file, so that each dataset can be read. ``replace`` lists visible part
+    files (relative to ``out_dir``) that the first commit removes, in the same atomic step.
     """
 
     def __init__(self, out_dir: str | Path, run_id: str | None = None,
                  metadata: Mapping[str, Any] | None = None, flush_rows: int = DEFAULT_FLUSH_ROWS,
-                 flush_bytes: int = DEFAULT_FLUSH_BYTES, flush_docs: int | None = None) -> None:
+                 flush_bytes: int = DEFAULT_FLUSH_BYTES, flush_docs: int | None = None,
+                 replace: list[str] | None = None) -> None:
         self.out_dir = Path(out_dir)
         self.folder = OutputFolder(self.out_dir)
         self.run_id = run_id or new_run_id()
@@ -84,6 +87,7 @@ class DatasetWriter:
         self.rows_written = dict.fromkeys(TABLES, 0)
         self.parts_written = dict.fromkeys(TABLES, 0)
         self.commits = 0
+        self.replace = list(replace or [])  # visible files the first commit removes (run --mode overwrite)
         for table in TABLES:
             (self.out_dir / table).mkdir(parents=True, exist_ok=True)
 
@@ -131,13 +135,14 @@ class DatasetWriter:
             self.buffered_rows[table] = 0
             self.buffered_bytes[table] = 0
         if files:
-            self.folder.commit(self.run_id, self.commits, files, docs)
+            self.folder.commit(self.run_id, self.commits, files, docs, remove=self.replace)
+            self.replace = []
             self.commits += 1
 
     def close(self) -> None:
         self.commit()
-        empty = tuple(t for t in TABLES if not any(
-            p.suffix == ".parquet" and not p.name.startswith(".") for p in (self.out_dir / t).iterdir()))
+        runs = self.folder.run_ids() | {self.run_id}
+        empty = tuple(t for t in TABLES if not self.folder.parts(t, runs))
         if empty:
             self.commit(empty)
         shutil.rmtree(self.folder.staging(self.run_id), ignore_errors=True)

@@ -28,13 +28,15 @@ class SpellingStage:
         if not 0.0 <= threshold <= 1.0:
             raise ValueError("threshold must be in 0..1")
         self.threshold = float(threshold)
+        if allow_list and not Path(allow_list).is_file():
+            raise ValueError(f"allow_list: no such file {allow_list}")
         self.allow_list = str(allow_list) if allow_list else None
         self.model = str(model) if model else None
         self.report_min = float(report_min)
 
     def config(self) -> dict[str, object]:
         return {"threshold": self.threshold, "allow_list": self.allow_list, "model": self.model,
-                "report_min": self.report_min, "engine": "noisy-channel-bigram"}
+                "report_min": self.report_min}
 
     def __getstate__(self) -> dict:
         return dict(self.__dict__)  # settings only; the model is loaded once per process

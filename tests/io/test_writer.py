@@ -39,7 +39,7 @@ def test_a_failed_write_leaves_no_part_file_behind(tmp_path, monkeypatch):
     import thai_extract.io.writer as writer_module
 
     def broken_write(table, where, **kwargs):
-        open(where, "wb").write(b"half a file")
+        where.write(b"half a file")  # the writer hands pyarrow an open file
         raise OSError("disk full")
 
     monkeypatch.setattr(writer_module.pq, "write_table", broken_write)

@@ -1,0 +1,97 @@
+"""Killed runs: nothing outlives the main process, and SIGTERM stops a run cleanly."""
+
+from __future__ import annotations
+
+import json
+import os
+import signal
+import subprocess
+import sys
+import time
+from pathlib import Path
+
+import pytest
+
+from thai_extract.io.output import OutputFolder
+from tests.conftest import ROOT
+from tests.reliability.conftest import LIGHT_CONFIG, THAI
+
+
+def many_documents(folder: Path, n: int) -> Path:
+    folder.mkdir()
+    with open(folder / "news.jsonl", "w", encoding="utf-8") as fh:
+        for i in range(n):
+            fh.write(json.dumps({"id": f"n{i}", "text": f"{THAI} ข่าวที่ {i} " * 20}, ensure_ascii=False) + "\n")
+    return folder
+
+
+def descendants(pid: int) -> set[int]:
+    """Every live process below ``pid`` (from /proc)."""
+    children: dict[int, list[int]] = {}
+    for stat in Path("/proc").glob("[0-9]*/stat"):
+        try:
+            fields = stat.read_text().rsplit(")", 1)[1].split()
+            children.setdefault(int(fields[1]), []).append(int(stat.parent.name))
+        except (OSError, IndexError, ValueError):
+            continue
+    found, frontier = set(), [pid]
+    while frontier:
+        for child in children.get(frontier.pop(), []):
+            found.add(child)
+            frontier.append(child)
+    return found
+
+
+def alive(pid: int) -> bool:
+    try:
+        state = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()[0]
+    except OSError:
+        return False
+    return state != "Z"
+
+
+def start_run(tmp_path: Path, *extra: str) -> subprocess.Popen:
+    src = many_documents(tmp_path / "in", 3000)
+    config = tmp_path / "light.toml"
+    config.write_text(LIGHT_CONFIG, encoding="utf-8")
+    command = [sys.executable, str(ROOT / "cli.py"), "ingest", str(src), "--out", str(tmp_path / "out"),
+               "--config", str(config), "--batch-size", "4", "-q", *extra]
+    return subprocess.Popen(command, cwd=ROOT, start_new_session=True)
+
+
+def wait_for_workers(proc: subprocess.Popen, n: int, timeout: float = 60) -> set[int]:
+    deadline = time.monotonic() + timeout
+    while time.monotonic() < deadline:
+        workers = descendants(proc.pid)
+        if len(workers) >= n:
+            return workers
+        time.sleep(0.2)
+    raise AssertionError(f"the run did not start {n} worker processes")
+
+
+@pytest.mark.slow
+def test_killing_only_the_main_process_leaves_no_worker_behind(tmp_path):
+    proc = start_run(tmp_path, "-j", "2")
+    workers = wait_for_workers(proc, 3)  # the forkserver and two workers
+    time.sleep(1.0)
+    os.kill(proc.pid, signal.SIGKILL)  # what a scheduler timeout or the OOM killer does
+    proc.wait()
+    deadline = time.monotonic() + 10
+    while any(alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [p for p in workers if alive(p)]
+
+
+@pytest.mark.slow
+def test_sigterm_stops_a_run_cleanly_with_exit_143(tmp_path):
+    proc = start_run(tmp_path, "-j", "2", "--commit-every", "40")
+    workers = wait_for_workers(proc, 3)
+    time.sleep(2.0)
+    proc.send_signal(signal.SIGTERM)
+    assert proc.wait(timeout=30) == 143
+    [entry] = OutputFolder(tmp_path / "out").run_entries()
+    assert entry["status"] == "interrupted"
+    deadline = time.monotonic() + 10
+    while any(alive(p) for p in workers) and time.monotonic() < deadline:
+        time.sleep(0.2)
+    assert not [p for p in workers if alive(p)]
