@@ -14,6 +14,22 @@ from typing import Any
 from thai_extract.alignment import Alignment
 
 
+TITLE_SEPARATOR = "\n"
+"""Between a record's title and its body in ``Document.text``: the title is a line of its own."""
+
+
+def with_title(title: str | None, body: str) -> tuple[str, int]:
+    """The text a document is analysed as, and where its body starts in it.
+
+    A record with a title is analysed as one text, ``title + "\n" + body``, so every stage sees the
+    headline (which often holds the key entities and the cooperation cue) and every offset indexes
+    one string; without a title the text is the body itself (body start 0).
+    """
+    if title is None or not title.strip():
+        return body, 0
+    return f"{title}{TITLE_SEPARATOR}{body}", len(title) + len(TITLE_SEPARATOR)
+
+
 def content_sha256(text: str) -> str:
     """The hash that identifies a document's content (``documents.content_sha256``)."""
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
@@ -42,7 +58,8 @@ class Token:
 class Document:
     """One input document and everything the stages found in it.
 
-    ``text`` is the text as read (after decoding) and never changes; ``working_text`` is what the
+    ``text`` is the text as read (after decoding) and never changes: a record's title and body
+    joined by :func:`with_title`, the body starting at ``body_start``; ``working_text`` is what the
     stages read, with ``alignment`` mapping its offsets back to ``text``.
     """
 
@@ -51,6 +68,7 @@ class Document:
     source: str = ""
     title: str | None = None
     published: dt.date | None = None
+    body_start: int = 0
     working_text: str | None = field(default=None, repr=False)
     alignment: Alignment = field(default_factory=Alignment, repr=False)
     sentences: list[Sentence] = field(default_factory=list)

@@ -65,7 +65,7 @@ class RowBuilder:
         doc_id = doc.doc_id
         self._append("documents", {
             "doc_id": doc_id, "source": doc.source, "title": doc.title, "published": doc.published,
-            "text": doc.text, "text_clean": doc.work, "n_sentences": len(doc.sentences),
+            "text": doc.text, "body_start": doc.body_start, "text_clean": doc.work, "n_sentences": len(doc.sentences),
             "n_tokens": len(doc.tokens), "n_chars": len(doc.text),
             "content_sha256": content_sha256(doc.text),
             "pipeline_version": __version__, "run_id": self.run_id, "processed_at": self.processed_at,

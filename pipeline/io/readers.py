@@ -27,7 +27,7 @@ from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
 
-from thai_extract.document import Document, Failure
+from thai_extract.document import Document, Failure, with_title
 from thai_extract.errors import ConfigError, ErrorCode, InputError
 from thai_extract.io.encoding import decode_bytes
 
@@ -170,12 +170,14 @@ def document_from_record(record: Any, source: str, fields: FieldNames, key: str 
     title = _first(record, fields.title)
     if title is not None:
         title = _valid_text(str(title), "title", source)
+    full_text, body_start = with_title(title, text)
     return Document(
-        doc_id=doc_id if doc_id is not None else derive_doc_id(key or source, text, id_from),
-        text=text,
+        doc_id=doc_id if doc_id is not None else derive_doc_id(key or source, full_text, id_from),
+        text=full_text,
         source=source,
         title=title,
         published=parse_published(_first(record, fields.published)),
+        body_start=body_start,
     )
 
 

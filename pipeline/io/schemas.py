@@ -13,7 +13,7 @@ RUN = [("run_id", STRING)]  # which run wrote the row: the loader keeps each doc
 TABLE_FIELDS: dict[str, list[tuple[str, pa.DataType]]] = {
     "documents": [
         ("doc_id", STRING), ("source", STRING), ("title", STRING), ("published", pa.date32()),
-        ("text", STRING), ("text_clean", STRING), ("n_sentences", INT32), ("n_tokens", INT32),
+        ("text", STRING), ("body_start", INT32), ("text_clean", STRING), ("n_sentences", INT32), ("n_tokens", INT32),
         ("n_chars", INT32), ("content_sha256", STRING), ("pipeline_version", STRING), ("run_id", STRING),
         ("processed_at", pa.timestamp("us", tz="UTC")),
     ],

@@ -35,7 +35,8 @@ def test_jsonl_records_use_default_field_names_and_bad_lines_become_failures(tmp
     items = read_all(tmp_path / "news.jsonl")
     assert [type(i).__name__ for i in items] == ["Document", "Failure", "Failure", "Document"]
     first, bad, missing, last = items
-    assert (first.doc_id, first.title, first.text, first.published) == ("n1", "หัวข้อ", "เนื้อข่าว", dt.date(2025, 5, 14))
+    assert (first.doc_id, first.title, first.published) == ("n1", "หัวข้อ", dt.date(2025, 5, 14))
+    assert first.text == "หัวข้อ\nเนื้อข่าว" and first.text[first.body_start:] == "เนื้อข่าว"  # the title is analysed too
     assert bad.reason == ErrorCode.MALFORMED_RECORD.value and bad.source.endswith("news.jsonl:2")
     assert missing.reason == ErrorCode.MISSING_TEXT.value and missing.source.endswith(":3")
     assert last.doc_id == "4" and last.published == dt.date(2025, 5, 14)  # Buddhist-era year converted
