@@ -407,6 +407,24 @@ def sql(
     print(connection.sql(command))
 
 
+@app.command()
+def report(
+    out: OutDir,
+    dest: Annotated[Path, typer.Option("--output", "-o", metavar="FILE", help="The HTML file to write (a folder gets report.html).")] = Path("report.html"),
+    max_documents: Annotated[int, typer.Option("--max-documents", metavar="N", min=0, help="Documents the page carries in full: those with the most cooperation passages.")] = 500,
+) -> None:
+    """One self-contained HTML page about an output folder: counts, who cooperates with whom (a network
+    and a timeline), top persons, organisations and places over time, highlighted documents."""
+    from thai_extract.report import MissingExtraError, write_report
+
+    _existing_output(out)
+    try:
+        path = write_report(out, dest, max_documents=max_documents)
+    except (MissingExtraError, FileNotFoundError) as exc:
+        raise _error(str(exc)) from None
+    console.print(f"report: {escape(str(path.resolve()))} ({path.stat().st_size / 1e6:.1f} MB)", soft_wrap=True)
+
+
 # -- checking ----------------------------------------------------------------------------------
 @app.command()
 def check(
@@ -454,7 +472,8 @@ def check(
     raise typer.Exit(EXIT_OK if ok else EXIT_FAILED)
 
 
-EXTRAS = {"dask": ["distributed"], "transformers": ["torch", "transformers"], "bench": ["dateparser", "symspellpy"]}
+EXTRAS = {"dask": ["distributed"], "transformers": ["torch", "transformers"], "report": ["jinja2", "plotly", "networkx"],
+          "bench": ["dateparser", "symspellpy"]}
 """Optional extras and the modules that show each is installed (``thai-extract check``)."""
 
 

@@ -10,12 +10,10 @@ import json
 import re
 import shutil
 import sys
-from datetime import date, datetime, timezone
+from datetime import date
 from pathlib import Path
 
 import pandas as pd
-import pyarrow as pa
-import pyarrow.parquet as pq
 import pytest
 from typer.testing import CliRunner
 
@@ -25,7 +23,6 @@ pytest.importorskip("networkx")
 
 from thai_extract import load  # noqa: E402
 from thai_extract.cli import app  # noqa: E402
-from thai_extract.io.schemas import SCHEMAS  # noqa: E402
 from thai_extract.report import INSTALL_HINT, MissingExtraError, write_report  # noqa: E402
 from thai_extract.report.highlight import Span, highlight  # noqa: E402
 from thai_extract.report.network import cooperation_network  # noqa: E402
@@ -167,10 +164,10 @@ def test_only_max_documents_documents_are_shown_with_a_note(out_dir, tmp_path):
 
 
 def test_a_folder_with_only_errors_still_gives_a_page(tmp_path):
-    errors = [{"source": "in/<bad>.txt", "doc_id": None, "stage": "read", "reason": "E104", "detail": "empty input",
-               "run_id": "r1", "processed_at": datetime(2025, 1, 1, tzinfo=timezone.utc)}]
-    (tmp_path / "out" / "errors").mkdir(parents=True)
-    pq.write_table(pa.Table.from_pylist(errors, schema=SCHEMAS["errors"]), tmp_path / "out" / "errors" / "part-r1.parquet")
+    (tmp_path / "in").mkdir()
+    (tmp_path / "in" / "<bad>.txt").write_text("  \n", encoding="utf-8")  # empty: an E104 row
+    result = CliRunner().invoke(app, ["run", str(tmp_path / "in"), "--out", str(tmp_path / "out"), "-q", "-j", "1"])
+    assert result.exit_code == 1, result.output
     html = page_text(write_report(tmp_path / "out", tmp_path / "r.html"))
     assert card(html, "errors") == "1" and card(html, "documents") == "0"
     assert "No documents in this folder." in html and "E104" in html and "in/&lt;bad&gt;.txt" in html

@@ -5,7 +5,7 @@ from __future__ import annotations
 import re
 from collections import Counter
 from collections.abc import Iterator, Mapping
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 import pandas as pd
 from markupsafe import Markup
@@ -73,11 +73,15 @@ def document_views(tables: Mapping[str, pd.DataFrame], passages: pd.DataFrame, d
         areas = list(dict.fromkeys(a for passage in own for a in strings(passage["areas"])))
         title = str(doc.title) if present(doc.title) else ""
         text = str(doc.text) if present(doc.text) else ""
+        # documents.text is the title, a line break and the body; offsets index all of it
+        body_start = int(doc.body_start) if present(getattr(doc, "body_start", None)) else 0
+        every = [s for ss in spans.values() for s in ss]
         views.append(DocumentView(
             index=index, doc_id=str(doc.doc_id), title=title, published=doc.published,
             source=str(doc.source) if present(doc.source) else "",
-            title_html=highlight(title, [s for ss in spans.values() for field_, s in ss if field_ == "title"]),
-            body_html=_fewer_blank_lines(highlight(text, [s for ss in spans.values() for field_, s in ss if field_ != "title"])),
+            title_html=highlight(text[:max(body_start - 1, 0)], [s for s in every if s.end < body_start]),
+            body_html=_fewer_blank_lines(highlight(text[body_start:], [
+                replace(s, start=s.start - body_start, end=s.end - body_start) for s in every if s.start >= body_start])),
             parties=parties, areas=[(a, vocab.area_label(a), vocab.colour(a)) for a in areas],
             counts={"entities": len(spans["entities"]), "dates": len(spans["dates"]),
                     "corrections": len(spans["corrections"]), "passages": len(own)},
@@ -98,14 +102,12 @@ def _by_doc(frame: pd.DataFrame, wanted: set[str]) -> dict[str, list[dict]]:
     return out
 
 
-def _spans(name: str, rows: list[dict] | None, vocab: Vocabulary) -> Iterator[tuple[str, Span]]:
-    """(field, Span) of each row with offsets; ``field`` is the ``field`` column where the table has one."""
+def _spans(name: str, rows: list[dict] | None, vocab: Vocabulary) -> Iterator[Span]:
+    """The Span of each row with offsets (into documents.text)."""
     for row in rows or ():
         if not (present(row.get("start")) and present(row.get("end"))):
             continue
-        start, end = int(row["start"]), int(row["end"])
-        where = str(row["field"]) if present(row.get("field")) else "text"
-        yield where, _span(name, start, end, row, vocab)
+        yield _span(name, int(row["start"]), int(row["end"]), row, vocab)
 
 
 def _span(name: str, start: int, end: int, row: Mapping, vocab: Vocabulary) -> Span:
