@@ -1,6 +1,7 @@
 """Benchmark the date extractor against dateparser, and measure its speed.
 
     python bench/dates.py [--sample 40] [--seed 0] [--no-baselines] [--show-errors 0]
+    python bench/dates.py --attestations    # how many articles attest each rule's wording, then exit
 
 1. builds eval JSONL files in a temp dir: ThaiNER 1.5.1 validation DATE spans (spans only: value
    accuracy is n/a there) and the sample article's nine dates from seed_gold.json (spans and values);
@@ -11,14 +12,19 @@
 2. runs ``thai_extract.eval.dates.evaluate`` on each and prints the tables (ours vs dateparser);
 3. measures the dates stage on the thaigov dev bodies (chars/s, one core);
 4. prints a sample of mentions found in the dev news, with their values, to eyeball.
+
+``--attestations`` counts, in the 1,000 dev articles and the 57,550 unlabeled ones, the articles whose
+text holds the wording each rule reads (a rule must be attested in more than one article).
 """
 
 from __future__ import annotations
 
 import argparse
 import datetime as dt
+import gzip
 import json
 import random
+import re
 import sys
 import tempfile
 import time
@@ -169,13 +175,61 @@ def print_sample(articles: list[tuple[str, dt.date | None]], n: int, seed: int) 
         print(f"{pub} | {context} | {value}{flags}")
 
 
+_MONTH = r"(?:[ก-ฮ]{1,2}\.\s?[ก-ฮ]\.?|[ก-ฮ]+(?:คม|ยน|พันธ์))"
+_LUNAR = "(?:มาฆบูชา|วิสาขบูชา|อาสาฬหบูชา|เข้าพรรษา|ออกพรรษา|ลอยกระทง)"
+_FIXED = ("(?:วันแม่แห่งชาติ|วันพ่อแห่งชาติ|วันสงกรานต์|วันขึ้นปีใหม่|วันปีใหม่|วันแรงงาน|วันรัฐธรรมนูญ|วันจักรี"
+          "|วันปิยมหาราช)")
+ATTESTATIONS = {  # rule -> the wording it reads
+    "Hijri year": r"(?:ฮิจเราะห์ศักราช|ฮ\.\s?ศ\.?)\s*(?:\(ฮ\.ศ\.\)\s*)?[0-9๐-๙]{4}",
+    "lunar holiday ('วัน' + name)": rf"วัน{_LUNAR}",
+    "year inside a hashtag": r"#[^\s#]*(?:19[5-9]\d|20\d\d|2[45]\d\d)(?!\d)",
+    "year after a capitalised name ('GP2025')": r"(?<![\w/.])[A-Z]{2,}(?:19[5-9]\d|20\d\d)(?!\d)",
+    "'ที่วันนี้' + subject (nowadays)": r"(?<!พื้น)(?<!หน้า)(?<!สถาน)(?<!ขณะ)(?<!ยินดี)(?<!ดีใจ)(?<!โอกาส)ที่\s?วันนี้\s?"
+                                       r"(?:ประเทศ|ไทย|เรา|ประชาชน|คน|สังคม|โลก)",
+    "range with a clock time on each side": r"\d[.:]\d\d\s*(?:น\.|นาฬิกา)\s*(?:ถึง|จนถึง|[-–])\s*(?:เวลา\s*)?\d{1,2}[.:]\d\d"
+                                           r"\s*(?:น\.|นาฬิกา)\s*(?:ของ)?\s*วัน\S{0,12}\s*[0-9๐-๙]",
+    "relative day + stated date starting a range": r"(?:วันนี้|พรุ่งนี้)\s*\([^)\n]{4,40}\)\s*(?:ถึง|จนถึง|[-–])\s*"
+                                                   r"(?:วันที่\s*)?[0-9๐-๙]",
+    "relative day to 'สิ้นเดือน'": r"(?:วันนี้|บัดนี้|พรุ่งนี้)\s*(?:เป็นต้นไป)?\s*(?:ถึง|จนถึง|[-–])\s*สิ้นเดือน",
+    "'วันนี้ (day month)' without a year": rf"วันนี้\s*\(\s*(?:วัน)?\S*\s*[0-9๐-๙]{{1,2}}\s*{_MONTH}\s*\)",
+    "clock time before a date, no 'เวลา'": r"(?<!เวลา )(?<![\d.:])\d{1,2}[.:]\d\d\s*(?:น\.|นาฬิกา)\s*(?:ของ)?\s*"
+                                          r"(?:วันนี้|วันที่)",
+    "day number after a holiday's name": rf"{_FIXED}\s*[0-9๐-๙]{{1,2}}\s*(?:[-–]|{_MONTH})",
+    "'ระยะเวลา/ห้วงเดียวกันของปี'": r"(?:ระยะ|ห้วง)(?:เวลา)?\s*เดียวกัน\s*(?:ของ|กับ|ใน)?\s*ปี",
+    "misspelling 'เมื่อวานี้'": r"เมื่อวานี้",
+    "misspelling 'พฤศจิกายม'": r"พฤศจิกายม",
+}
+
+
+def count_attestations() -> None:
+    """Articles of the dev news and of the unlabeled news whose text holds each rule's wording."""
+    patterns = {rule: re.compile(p) for rule, p in ATTESTATIONS.items()}
+    counts = {rule: [0, 0] for rule in patterns}
+    for rec in dev_records():
+        for rule, pattern in patterns.items():
+            counts[rule][0] += pattern.search(article_text(rec)) is not None
+    with gzip.open(require(SHARED_DATA / "thaigov_unlabeled.jsonl.gz"), "rt", encoding="utf-8") as fh:
+        for line in fh:
+            rec = json.loads(line)
+            text = f"{rec.get('title') or ''}\n{rec.get('text') or ''}"
+            for rule, pattern in patterns.items():
+                counts[rule][1] += pattern.search(text) is not None
+    print("rule | dev articles (of 1,000) | unlabeled articles (of 57,550)")
+    for rule, (dev, unlabeled) in counts.items():
+        print(f"{rule} | {dev} | {unlabeled}")
+
+
 def main() -> int:
     ap = argparse.ArgumentParser()
     ap.add_argument("--sample", type=int, default=40)
     ap.add_argument("--seed", type=int, default=0)
     ap.add_argument("--no-baselines", action="store_true")
     ap.add_argument("--show-errors", type=int, default=0, help="print up to N misses/extras per set")
+    ap.add_argument("--attestations", action="store_true", help="count the articles attesting each rule, then exit")
     args = ap.parse_args()
+    if args.attestations:
+        count_attestations()
+        return 0
     with tempfile.TemporaryDirectory() as tmp:
         sets = {"ThaiNER 1.5.1 val DATE (spans only)": write_jsonl(Path(tmp) / "thainer_val.jsonl", thainer_records()),
                 "sample article (seed_gold dates)": write_jsonl(Path(tmp) / "seed.jsonl", seed_records())}

@@ -154,6 +154,8 @@ def test_the_year_before_counts_from_the_year_spoken_of():
     ("ในช่วง 4 เดือนแรกของปี 2568 การค้าเพิ่มขึ้นจากช่วงเดียวกันของปี 2567",
      ("ช่วงเดียวกันของปี 2567", D(2024, 1, 1), D(2024, 4, 30), "month")),
     ("ยอดขายสูงกว่าช่วงเดียวกันของปีก่อน", ("ช่วงเดียวกันของปีก่อน", D(2024, 1, 1), D(2024, 12, 31), "year")),
+    ("สินเชื่อไตรมาส 1 ปี 2568 เพิ่มขึ้นเมื่อเทียบกับระยะเวลาเดียวกันของปีก่อน",
+     ("ระยะเวลาเดียวกันของปีก่อน", D(2024, 1, 1), D(2024, 3, 31), "quarter")),
     ("ยอดส่งออกเดือนเมษายน 2568 สูงกว่าช่วงเดียวกันของปีนี้",  # "this year": the period itself, not a year back
      ("ช่วงเดียวกันของปีนี้", D(2025, 4, 1), D(2025, 4, 30), "month")),
 ])
@@ -228,6 +230,11 @@ def test_weekdays_this_next_and_last():
     ("ตั้งแต่เวลา 18.00 น. วันพฤหัสบดีที่ 14 สิงหาคม 2568 ถึงเวลา 06.00 น. วันนี้ (วันศุกร์ที่ 15 สิงหาคม 2568) ปกติ",
      [("วันพฤหัสบดีที่ 14 สิงหาคม 2568 ถึงเวลา 06.00 น. วันนี้ (วันศุกร์ที่ 15 สิงหาคม 2568)",
        D(2025, 8, 14), D(2025, 8, 15), "18:00")]),
+    # a clock time on each side of the joining word: still one range
+    ("ตั้งแต่วันที่ 14 ส.ค. 68 เวลา 20.00 น.ถึงเวลา 06.00 น.ของวันที่ 15 ส.ค. 68 เพื่อปรับปรุงระบบ",
+     [("วันที่ 14 ส.ค. 68 เวลา 20.00 น.ถึงเวลา 06.00 น.ของวันที่ 15 ส.ค. 68", D(2025, 8, 14), D(2025, 8, 15), "20:00")]),
+    ("วันพฤหัสบดีที่ 14 – วันศุกร์ที่ 15 สิงหาคม 2568", [("วันพฤหัสบดีที่ 14 – วันศุกร์ที่ 15 สิงหาคม 2568", D(2025, 8, 14),
+                                                   D(2025, 8, 15), None)]),
     # a time span on one day, then another day: two mentions
     ("วันที่ 14 สิงหาคม 2568 เวลา 09.00 - 16.00 น. วันที่ 15 สิงหาคม 2568",
      [("วันที่ 14 สิงหาคม 2568", D(2025, 8, 14), D(2025, 8, 14), "09:00"),
@@ -329,3 +336,120 @@ def test_never_raises_and_spans_are_inside_and_disjoint(text, published):
         assert text[m.start:m.end] == m.text
         assert m.start_date is None or m.start_date <= m.end_date
         last_end = m.end
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ตั้งแต่วันนี้ (15 ส.ค. 68) ถึง 20 ส.ค. 68 สมัครได้",
+     ("วันนี้ (15 ส.ค. 68) ถึง 20 ส.ค. 68", D(2025, 8, 15), D(2025, 8, 20))),
+    ("ตั้งแต่วันพรุ่งนี้ (16ส.ค.) ถึงวันที่ 9 กันยายนนี้",
+     ("วันพรุ่งนี้ (16ส.ค.) ถึงวันที่ 9 กันยายน", D(2025, 8, 16), D(2025, 9, 9))),
+    ("ตั้งแต่วันนี้ จนถึงสิ้นเดือนสิงหาคม 2568", ("วันนี้ จนถึงสิ้นเดือนสิงหาคม 2568", D(2025, 8, 15), D(2025, 8, 31))),
+])
+def test_a_relative_day_with_its_stated_date_starts_one_range(text, expected):
+    [m] = find_dates(text, D(2025, 8, 15))
+    assert (m.text, m.start_date, m.end_date, m.granularity, m.relative) == (*expected, "day", True)
+
+
+@pytest.mark.parametrize("text, time", [
+    ("เหตุเกิดเวลาประมาณ 18.00 นาฬิกา วันนี้ โดยคณะ", "18:00"),
+    ("ช่วงเวลา 09.00 - 12.00 น. ของวันที่ 4 มิถุนายน 2568", "09:00"),  # a span: its first time
+])
+def test_a_clock_time_written_before_the_day_is_its_time(text, time):
+    [m] = find_dates(text, PUBLISHED)
+    assert m.time == time
+
+
+def test_a_written_date_right_after_today_is_the_day_the_text_calls_today():
+    text = "ข่าวกระทรวง\nนายกฯ แถลงวันนี้ (12 ส.ค.) ว่า พรุ่งนี้จะลงพื้นที่"
+    assert [(m.text, m.start_date) for m in find_dates(text, D(2025, 8, 14))] == [
+        ("วันนี้", D(2025, 8, 12)), ("12 ส.ค.", D(2025, 8, 12)), ("พรุ่งนี้", D(2025, 8, 13))]
+
+
+@pytest.mark.parametrize("text", [
+    "นั่นคือเหตุผลที่วันนี้ประเทศไทยมีจำนวนผู้ติดเชื้อรายใหม่ไม่ถึง 10 คนต่อวัน",
+    "เรื่องเหล่านี้เป็นรากฐานของกรมการพัฒนาชุมชนที่วันนี้เราได้พัฒนาขึ้นมาอีกครั้งหนึ่ง",
+])
+def test_today_meaning_nowadays_is_not_a_date(text):
+    assert find_dates(text, PUBLISHED) == []
+
+
+@pytest.mark.parametrize("text", [
+    "ผมมีความยินดีที่วันนี้เราจะรับรองเอกสารร่วมกัน", "จากการลงพื้นที่วันนี้เราพบว่า",
+    "ขณะที่วันนี้พบผู้ติดเชื้อรายใหม่",
+])
+def test_today_after_a_feeling_word_or_inside_a_word_is_today(text):
+    assert one(text) == (PUBLISHED, PUBLISHED, "day", True)
+
+
+@pytest.mark.parametrize("text, first, last", [
+    ("นายกฯ ต้อนรับเดือนรอมฎอน ประจำฮิจเราะห์ศักราช 1446 ผมขอส่งความปรารถนาดี", D(2024, 7, 7), D(2025, 6, 25)),
+    ("การประกอบพิธีฮัจย์ ประจำปี 2567 หรือฮิจเราะห์ศักราช (ฮ.ศ.) 1445 จะจัดขึ้น", D(2023, 7, 19), D(2024, 7, 6)),
+    ("เดือนรอมฎอนอันประเสริฐ ฮ.ศ. ๑๔๔๕", D(2023, 7, 19), D(2024, 7, 6)),
+])
+def test_a_hijri_year_is_the_gregorian_range_of_that_year(text, first, last):
+    m = find_dates(text, PUBLISHED)[-1]
+    assert (m.start_date, m.end_date, m.granularity, m.relative) == (first, last, "year", False)
+
+
+@pytest.mark.parametrize("text, published, day", [
+    ("ในปี 2566 ชาวพุทธร่วมเวียนเทียนในวันมาฆบูชา", PUBLISHED, D(2023, 3, 6)),  # a leap-month year: month 4
+    ("สถิติผู้เดินทางมากกว่าวันลอยกระทงปี 2565", PUBLISHED, D(2022, 11, 8)),
+    ("เนื่องในวันวิสาขบูชา พุทธศักราช ๒๕๖๔ ณ ทำเนียบรัฐบาล", PUBLISHED, D(2021, 5, 26)),
+    ("ขอเชิญร่วมทำบุญในวันอาสาฬหบูชาที่จะถึงนี้", PUBLISHED, D(2025, 7, 10)),
+    ("ผู้ประกอบการเตรียมรับนักท่องเที่ยวในวันออกพรรษา", D(2023, 10, 26), D(2023, 10, 29)),
+])
+def test_a_lunar_holiday_is_its_day_in_the_year_meant(text, published, day):
+    m = find_dates(text, published)[-1]
+    assert (m.start_date, m.end_date, m.granularity) == (day, day, "day")
+
+
+@pytest.mark.parametrize("text", ["ร่วมสืบสานวัฒนธรรมตลอดช่วงเข้าพรรษานี้", "ในช่วงวันเข้าพรรษา ขอให้งดเหล้า",
+                                  "เทศกาลออกพรรษา", "ประเพณีลอยกระทง", "วันวิสาขบูชาของทุกปีเป็นวันต้นไม้"])
+def test_a_holiday_season_or_every_years_holiday_is_not_a_date(text):
+    assert find_dates(text, PUBLISHED) == []
+
+
+def test_a_holiday_whose_day_is_written_after_it_is_that_written_date():
+    text = "ทำบุญเนื่องในวันอาสาฬหบูชา ในวันพฤหัสบดีที่ 10 กรกฎาคม 2568 และ วันเข้าพรรษา 11 กรกฎาคม 2568"
+    assert [(m.text, m.start_date) for m in find_dates(text, PUBLISHED)] == [
+        ("วันพฤหัสบดีที่ 10 กรกฎาคม 2568", D(2025, 7, 10)), ("11 กรกฎาคม 2568", D(2025, 7, 11))]
+    other = "หยุดวันอาสาฬหบูชา และวันพุธที่ 28 กรกฎาคม 2564"  # another day: both
+    assert [(m.text, m.start_date) for m in find_dates(other, PUBLISHED)] == [
+        ("วันอาสาฬหบูชา", D(2021, 7, 24)), ("วันพุธที่ 28 กรกฎาคม 2564", D(2021, 7, 28))]
+
+
+def test_a_day_number_after_a_holidays_name_is_its_day_not_a_short_year():
+    assert [(m.text, m.start_date) for m in find_dates("วันแม่แห่งชาติ 12 สิงหาคม 2568", PUBLISHED)] == [
+        ("12 สิงหาคม 2568", D(2025, 8, 12))]
+    assert one("วันแม่แห่งชาติ 68") == (D(2025, 8, 12), D(2025, 8, 12), "day", False)
+
+
+@pytest.mark.parametrize("text, published, expected", [
+    # a year spoken of in passing, decades back: the months are the current ones
+    ("ดำเนินโครงการตั้งแต่ปี 2526 โดยทุกปีจะเริ่มรับสมัครในช่วงเดือนกันยายน", D(2025, 8, 24),
+     ("เดือนกันยายน", D(2025, 9, 1), D(2025, 9, 30))),
+    ("เปิดตลาด ปี 2569 - 2571 ราคาในช่วงฤดูฝน (ก.ค. - ธ.ค.) ไม่ต่ำกว่า 14 บาท", D(2025, 8, 3),
+     ("ก.ค. - ธ.ค.", D(2025, 7, 1), D(2025, 12, 31))),
+    # a passage year near publication still completes them
+    ("การส่งออกในปี 2567 ช่วง ม.ค.-มิ.ย. ขยายตัว", D(2025, 5, 20), ("ม.ค.-มิ.ย.", D(2024, 1, 1), D(2024, 6, 30))),
+])
+def test_a_yearless_month_is_never_far_from_the_publication_date(text, published, expected):
+    m = find_dates(text, published)[-1]
+    assert (m.text, m.start_date, m.end_date) == expected
+
+
+@pytest.mark.parametrize("text, year", [
+    ("#สงกรานต์2568 #ปีใหม่ไทย", 2025), ("#SocialDevelopmentExpo2025", 2025), ("ประชุม GP2025 ณ นครเจนีวา", 2025),
+    ("#APEC2022THAILAND", 2022), ("#กพร #2568", 2025),
+])
+def test_a_year_inside_a_hashtag_or_a_name_is_a_year(text, year):
+    [m] = find_dates(text)
+    assert (m.text, m.start_date, m.end_date, m.granularity) == (str(year + 543 if "25" in m.text[:2] else year),
+                                                                 D(year, 1, 1), D(year, 12, 31), "year")
+
+
+@pytest.mark.parametrize("text", [
+    "https://www.instagram.com/apec2022th/", "ไอดี catny1992 ชักชวน", "รับฟรีกระเป๋า G2000", "จำนวน2568คน",
+])
+def test_numbers_in_addresses_user_names_and_models_are_not_years(text):
+    assert find_dates(text) == []
