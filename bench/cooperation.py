@@ -27,6 +27,9 @@ from _common import ROOT, SHARED_DATA, article_text, dev_records, require  # noq
 
 from thai_extract.document import Document
 from thai_extract.eval.cooperation import build_pipeline, evaluate, overlapping
+from thai_extract.stages.cooperation import detector_input
+from thai_extract.text.cooperation import cooperation_events, find_passages
+from thai_extract.text.dates import find_dates
 
 GOLD = ROOT / "bench" / "data" / "cooperation_dev_gold.jsonl"
 BLIND = ROOT / "bench" / "data" / "cooperation_dev_blind.jsonl"
@@ -99,6 +102,15 @@ def sample_check(pipe, coop) -> bool:
               + ("" if ok else f"  gold={g['areas']} {g['parties']}"))
     outside = [r for r in doc.cooperation if not any(r["start"] < g["end"] and r["end"] > g["start"] for g in gold)]
     print(f"  rows outside the gold passages: {[(r['text'], r['area']) for r in outside]}")
+    print("  cooperation rows (start, end, text, area, parties, score):")
+    for r in doc.cooperation:
+        print(f"    {r['start']} {r['end']} {r['text']} {r['area']} {r['parties']} {r['score']}")
+    print("  cooperation events (working-text start:end, parties, areas, kind, dates, date_source, text):")
+    events = cooperation_events(find_passages(detector_input(doc), coop.tax), find_dates(doc.work, doc.published),
+                                doc.published)
+    for e in events:
+        print(f"    [{e.start}:{e.end}] {list(e.parties)} {list(e.areas)} {e.kind} {e.start_date}..{e.end_date} "
+              f"({e.date_source}) {e.text[:60]!r}…")
     return ok_all
 
 

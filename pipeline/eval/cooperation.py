@@ -111,6 +111,8 @@ def keyword_lookup(tax: Taxonomy) -> Callable[[str], SpanPrediction]:
                 areas.add(code)
             elif kind == "party":
                 parties.add(code)
+            elif kind == "group":
+                parties.update(tax.groups[code])
         return areas, parties
 
     return predict

@@ -8,7 +8,7 @@ import textwrap
 import pytest
 
 from thai_extract.stages.base import COOPERATION, SENTENCES
-from thai_extract.stages.cooperation import CooperationStage
+from thai_extract.stages.cooperation import CooperationStage, detector_input
 from thai_extract.stages.normalize import NormalizeStage
 from thai_extract.stages.segment import SegmentStage
 from thai_extract.stages.spelling import SpellingStage
@@ -78,3 +78,25 @@ def test_user_taxonomy_option(tmp_path):
     bad.write_text("[[area]]\ncode = 'x'\nparent = 'y'\nterms = []\n", encoding="utf-8")
     with pytest.raises(TaxonomyError):
         CooperationStage(taxonomy=str(bad))
+
+
+def test_detector_input_maps_spans_to_the_working_text(sample_text):
+    doc = run(sample_text)  # the spelling stage rewrote "การหหาร": working and original offsets differ
+    assert not doc.alignment.is_identity
+    doc.entities.append({"start": doc.text.index("การหหาร"), "end": doc.text.index("การหหาร") + 7,
+                         "text": "การทหาร", "label": "ORGANIZATION", "canonical": None})
+    inp = detector_input(doc)
+    assert [doc.work[s:e] for s, e in inp.sentences] == [s.text for s in doc.sentences]
+    assert [doc.work[s:e] for s, e in inp.tokens] == [t.text for t in doc.tokens]
+    assert [doc.work[e.start:e.end] for e in inp.entities] == ["การทหาร"]
+    assert inp.to_original(*inp.sentences[-1]) == (doc.sentences[-1].start, doc.sentences[-1].end)
+
+
+def test_rows_of_a_text_whose_working_text_is_shorter():
+    text = "ไทย\u200bและญี่ปุ่น\u200bหารือความร่วมมือด้านพลังงาน\n\u200bทั้งสองฝ่ายจะร่วมมือด้านการค้า"
+    doc = run(text)
+    assert len(doc.work) < len(doc.text)
+    inp = detector_input(doc)
+    assert [doc.work[s:e] for s, e in inp.sentences] == [s.text for s in doc.sentences]
+    assert [(doc.text[r["start"]:r["end"]], r["area"], r["parties"]) for r in doc.cooperation] == [
+        ("พลังงาน", "energy", ["JP", "TH"]), ("การค้า", "trade", ["JP", "TH"])]

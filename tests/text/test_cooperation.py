@@ -11,8 +11,9 @@ from thai_extract.stages.cooperation import CooperationStage
 from thai_extract.stages.normalize import NormalizeStage
 from thai_extract.stages.segment import SegmentStage
 from thai_extract.stages.spelling import SpellingStage
+from thai_extract.text.cooperation.detector import CooperationInput, EntitySpan, find_cooperation, find_passages
 from thai_extract.text.cooperation.rollup import summarise
-from thai_extract.text.cooperation.taxonomy import TaxonomyError, load_taxonomy, trie_pattern
+from thai_extract.text.cooperation.taxonomy import TaxonomyError, area_parent, load_taxonomy, party_kinds, trie_pattern
 from tests.conftest import make_doc
 
 try:
@@ -217,3 +218,112 @@ def test_rollup_summary():
     out = summarise(tables, "d")
     assert "MY, RU" in out and "economy" in out and "space" in out and "2025-05-14" in out
     assert "no cooperation" in summarise(tables, "other")
+
+
+def test_detector_settings_are_checked_on_load(tmp_path):
+    path, ppath = write(tmp_path, """
+        [context]
+        cues = ["ความร่วมมือ"]
+        [detector]
+        score_cue = 1.5
+        party_lookback = "two"
+        conflict = "ยิง"
+        not_party_before = "(ณ"
+        colour = 1
+        [event_kinds]
+        Visit = ["เยือน"]
+        meeting = []
+        [[area]]
+        code = "economy"
+        terms = ["เศรษฐกิจ"]
+    """, PARTIES)
+    with pytest.raises(TaxonomyError) as info:
+        load_taxonomy(path, ppath)
+    text = str(info.value)
+    assert "score_cue must be in (0, 1]" in text and "party_lookback must be an integer" in text
+    assert "conflict must be a list of strings" in text and "not_party_before pattern '(ณ'" in text
+    assert "unknown keys ['colour']" in text
+    assert "kind 'Visit' must be lower_snake_case" in text and "meeting is empty" in text
+
+
+def test_default_detector_settings_and_event_kinds():
+    tax = load_taxonomy()
+    assert tax.detector.list_sentence_chars == 120 and 0 < tax.detector.score_context < tax.detector.score_cue <= 1
+    assert tax.detector.conflict.search("ปะทะกันที่ชายแดน") and tax.detector.not_party_before.search("ณ กรุง")
+    assert list(tax.event_kinds)[:2] == ["agreement", "joint_statement"]
+    assert tax.event_kind("ทั้งสองฝ่ายหารือกันก่อนลงนามบันทึกความเข้าใจ") == "agreement"   # the first kind listed wins
+    assert tax.event_kind("นายกรัฐมนตรีเยือนญี่ปุ่นและหารือกับนายกรัฐมนตรีญี่ปุ่น") == "visit"
+    assert tax.event_kind("ขยายความร่วมมือด้านการค้า") is None
+
+
+def test_party_kinds_and_area_parents_for_the_output():
+    assert party_kinds(["MY", "ASEAN", "ISLAMIC_WORLD", "XK"]) == ["country", "organisation", "organisation", "country"]
+    assert area_parent("space") == "technology" and area_parent("economy") is None
+    assert load_taxonomy().most_specific(["security", "economy", "defense", "economy"]) == ("economy", "defense")
+
+
+def test_detector_input_in_working_offsets():
+    text = "ไทยและญี่ปุ่นหารือความร่วมมือด้านพลังงาน ทั้งสองฝ่ายจะร่วมมือด้านการค้าและการลงทุน"
+    shifted = lambda s, e: (s + 10, e + 10)  # noqa: E731  (an original text with 10 more characters in front)
+    inp = CooperationInput(text, [(0, text.index(" ")), (text.index(" ") + 1, len(text))], to_original=shifted)
+    rows = find_cooperation(inp, load_taxonomy())
+    assert [(r.text, r.area, r.parties) for r in rows] == [
+        ("พลังงาน", "energy", ("JP", "TH")), ("การค้า", "trade", ("JP", "TH")), ("การลงทุน", "investment", ("JP", "TH"))]
+    assert all(r.start == r.work_start + 10 and text[r.work_start:r.work_end] == r.text for r in rows)
+    [p] = find_passages(inp, load_taxonomy())
+    assert (p.start, p.end, p.parties, p.areas, p.kind) == (0, len(text), ("JP", "TH"), ("energy", "trade", "investment"), "meeting")
+    assert find_cooperation(CooperationInput("   "), load_taxonomy()) == []
+
+
+def test_entities_block_areas_and_name_parties():
+    text = "รัฐมนตรีว่าการกระทรวงแรงงานหารือกับเอกอัครราชทูตสาธารณรัฐเกาหลีเรื่องความร่วมมือ"
+    ministry = text.index("กระทรวงแรงงาน")
+    korea = text.index("สาธารณรัฐเกาหลี")
+    entities = [EntitySpan(ministry, ministry + len("กระทรวงแรงงาน"), "ORGANIZATION"),
+                EntitySpan(korea, korea + len("สาธารณรัฐเกาหลี"), "LOCATION", "KR")]
+    assert find_cooperation(CooperationInput(text, entities=entities), load_taxonomy()) == []  # "แรงงาน" is the ministry's
+    rows = find_cooperation(CooperationInput(text + "ด้านแรงงาน", entities=entities), load_taxonomy())
+    assert [(r.area, r.parties) for r in rows] == [("labour", ("KR", "TH"))]
+
+
+@pytest.mark.parametrize("text", [
+    # "มีความมั่นคง" is "stable", not security (a religious-ceremony release)
+    "พระสงฆ์ไทยในออสเตรเลียร่วมมือกันเผยแผ่ศาสนา ทำให้ออสเตรเลียมีความมั่นคงทางจิตใจ",
+    # "ถก" hides in "รถกระบะ"; the goats came from Myanmar (smuggling is not cooperation)
+    "เจ้าหน้าที่พบรถกระบะบรรทุกแพะจากเมียนมา สินค้าเกษตรผิดกฎหมาย",
+    # violating an agreement is not cooperating
+    "กองทัพบกประณามกัมพูชาละเมิดข้อตกลงหยุดยิงด้วยการวางกับระเบิด",
+    # a luncheon is not food cooperation
+    "รองนายกรัฐมนตรีร่วมงานเลี้ยงอาหารกลางวันเพื่อเป็นเกียรติแก่ประธานาธิบดีอินโดนีเซีย",
+])
+def test_everyday_words_that_are_also_area_words(stages, text):
+    areas = {r["area"] for r in run(stages, text).cooperation}
+    assert not areas & {"security", "food_agriculture"}, areas
+
+
+def test_a_venue_after_a_city_is_not_a_party(stages):
+    doc = run(stages, "ไทยและกัมพูชาหารือความร่วมมือด้านความมั่นคงชายแดน ณ กรุงกัวลาลัมเปอร์ ประเทศมาเลเซีย")
+    assert {tuple(r["parties"]) for r in doc.cooperation} == {("KH", "TH")}
+
+
+def test_multi_country_meetings_name_every_member(stages):
+    doc = run(stages, "ไทยร่วมการประชุมรัฐมนตรีเศรษฐกิจอาเซียนบวกสาม เห็นพ้องเพิ่มความร่วมมือด้านการค้า")
+    assert {p for r in doc.cooperation for p in r["parties"]} == {"ASEAN", "CN", "JP", "KR", "TH"}
+    doc = run(stages, "การประชุมรัฐมนตรีต่างประเทศแม่โขง-ล้านช้าง หารือความร่วมมือด้านเศรษฐกิจ")
+    assert {p for r in doc.cooperation for p in r["parties"]} == {"MEKONG_LANCANG", "TH"}  # with the home party
+
+
+@pytest.mark.parametrize("text, areas, parties", [
+    # a university, company or hospital working with a foreign counterpart stands for its country
+    ("มหาวิทยาลัยเชียงใหม่ลงนามบันทึกความเข้าใจกับมหาวิทยาลัยชิงหัว สาธารณรัฐประชาชนจีน ด้านการศึกษา",
+     {"education"}, {"CN", "TH"}),
+    ("บริษัท ปตท. ลงนาม MOU กับบริษัท JERA ของญี่ปุ่น ด้านพลังงานสะอาด", {"energy"}, {"JP", "TH"}),
+    # a foreign company opening a factory, with no Thai party working with it, is domestic
+    ("บริษัท BYD ผู้ผลิตรถยนต์ไฟฟ้าสัญชาติจีน เปิดโรงงานในจังหวัดระยอง เพื่อขยายการลงทุน", set(), set()),
+    # unnamed partners add nothing, and a Thai party alone is not cooperation
+    ("รัฐมนตรีเกษตรจากหลายประเทศร่วมประชุมหารือความร่วมมือด้านความมั่นคงทางอาหาร", set(), set()),
+])
+def test_the_party_convention(stages, text, areas, parties):
+    doc = run(stages, text)
+    assert {r["area"] for r in doc.cooperation} == areas
+    assert {p for r in doc.cooperation for p in r["parties"]} == parties

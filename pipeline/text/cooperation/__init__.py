@@ -1,6 +1,23 @@
-"""Cooperation areas and parties (see :mod:`thai_extract.text.cooperation.detector`)."""
+"""Cooperation areas, parties and events (see :mod:`thai_extract.text.cooperation.detector`)."""
 
-from thai_extract.text.cooperation.detector import AreaMention, find_cooperation
-from thai_extract.text.cooperation.taxonomy import Taxonomy, TaxonomyError, cached_taxonomy, load_taxonomy
+from thai_extract.text.cooperation.detector import (
+    AreaMention,
+    CooperationInput,
+    EntitySpan,
+    Passage,
+    find_cooperation,
+    find_passages,
+)
+from thai_extract.text.cooperation.events import CooperationEvent, cooperation_events
+from thai_extract.text.cooperation.taxonomy import (
+    Taxonomy,
+    TaxonomyError,
+    area_parent,
+    cached_taxonomy,
+    load_taxonomy,
+    party_kinds,
+)
 
-__all__ = ["AreaMention", "Taxonomy", "TaxonomyError", "cached_taxonomy", "find_cooperation", "load_taxonomy"]
+__all__ = ["AreaMention", "CooperationEvent", "CooperationInput", "EntitySpan", "Passage", "Taxonomy",
+           "TaxonomyError", "area_parent", "cached_taxonomy", "cooperation_events", "find_cooperation",
+           "find_passages", "load_taxonomy", "party_kinds"]
