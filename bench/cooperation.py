@@ -27,9 +27,6 @@ from _common import ROOT, SHARED_DATA, article_text, dev_records, require  # noq
 
 from thai_extract.document import Document
 from thai_extract.eval.cooperation import build_pipeline, evaluate, overlapping
-from thai_extract.stages.cooperation import detector_input
-from thai_extract.text.cooperation import cooperation_events, find_passages
-from thai_extract.text.dates import find_dates
 
 GOLD = ROOT / "bench" / "data" / "cooperation_dev_gold.jsonl"
 BLIND = ROOT / "bench" / "data" / "cooperation_dev_blind.jsonl"
@@ -100,15 +97,13 @@ def sample_check(pipe, coop) -> bool:
         ok_all &= ok
         print(f"  {'OK ' if ok else 'BAD'} [{g['start']}:{g['end']}] areas={areas} parties={parties}"
               + ("" if ok else f"  gold={g['areas']} {g['parties']}"))
-    outside = [r for r in doc.cooperation if not any(r["start"] < g["end"] and r["end"] > g["start"] for g in gold)]
-    print(f"  rows outside the gold passages: {[(r['text'], r['area']) for r in outside]}")
+    outside = [r for r in doc.cooperation if not any(r.start < g["end"] and r.end > g["start"] for g in gold)]
+    print(f"  rows outside the gold passages: {[(r.text, r.area) for r in outside]}")
     print("  cooperation rows (start, end, text, area, parties, score):")
     for r in doc.cooperation:
-        print(f"    {r['start']} {r['end']} {r['text']} {r['area']} {r['parties']} {r['score']}")
+        print(f"    {r.start} {r.end} {r.text} {r.area} {list(r.parties)} {r.score}")
     print("  cooperation events (working-text start:end, parties, areas, kind, dates, date_source, text):")
-    events = cooperation_events(find_passages(detector_input(doc), coop.tax), find_dates(doc.work, doc.published),
-                                doc.published)
-    for e in events:
+    for e in doc.cooperation_events:
         print(f"    [{e.start}:{e.end}] {list(e.parties)} {list(e.areas)} {e.kind} {e.start_date}..{e.end_date} "
               f"({e.date_source}) {e.text[:60]!r}…")
     return ok_all
@@ -159,8 +154,8 @@ def main() -> None:
     random.Random(0).shuffle(pool)
     print(f"== {min(args.samples, len(pool))} sample rows (context | area | parties | score)")
     for d, r in pool[:args.samples]:
-        ctx = d.text[max(0, r["start"] - 60):r["end"] + 30].replace("\n", " ")
-        print(f"  {d.doc_id} @{r['start']}: …{ctx}… | {r['area']} | {','.join(r['parties'])} | {r['score']}")
+        ctx = d.text[max(0, r.start - 60):r.end + 30].replace("\n", " ")
+        print(f"  {d.doc_id} @{r.start}: …{ctx}… | {r.area} | {','.join(r.parties)} | {r.score}")
 
 
 if __name__ == "__main__":

@@ -168,10 +168,10 @@ def print_sample(articles: list[tuple[str, dt.date | None]], n: int, seed: int) 
         rows.extend((text, pub, d) for d in doc.dates)
     print(f"\n## {n} of {len(rows)} mentions in the dev news (published | context [mention] | value)")
     for text, pub, d in random.Random(seed).sample(rows, min(n, len(rows))):
-        s, e = d["start"], d["end"]
+        s, e = d.start, d.end
         context = (text[max(0, s - 15):s] + "[" + text[s:e] + "]" + text[e:e + 12]).replace("\n", " ")
-        value = f"{d['start_date']}..{d['end_date']} {d['granularity']}"
-        flags = (" rel" if d["relative"] else "") + (f" {d['time']}" if d["time"] else "")
+        value = f"{d.start_date}..{d.end_date} {d.granularity}"
+        flags = (" rel" if d.relative else "") + (f" {d.time}" if d.time else "")
         print(f"{pub} | {context} | {value}{flags}")
 
 

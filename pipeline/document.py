@@ -1,7 +1,8 @@
 """The Document that travels through the stages, and the annotations they add to it.
 
-Every annotation holds offsets into the *original* text (``Document.text``), as the output contract
-asks; its ``text`` is the surface form in the working text (normalised, corrected).
+Every annotation (:mod:`thai_extract.annotations`) holds offsets into the *original* text
+(``Document.text``), as the output contract asks, and into the working text; its ``text`` is the
+surface form in the working text (normalised, corrected).
 """
 
 from __future__ import annotations
@@ -12,6 +13,8 @@ from dataclasses import dataclass, field
 from typing import Any
 
 from thai_extract.alignment import Alignment
+from thai_extract.annotations import (CooperationEvent, CooperationMention, Correction, DateMention, Entity,
+                                      Sentence, Token)
 
 
 TITLE_SEPARATOR = "\n"
@@ -35,25 +38,6 @@ def content_sha256(text: str) -> str:
     return hashlib.sha256(text.encode("utf-8", "surrogatepass")).hexdigest()
 
 
-@dataclass(frozen=True, slots=True)
-class Sentence:
-    """A sentence: ``[start, end)`` in the original text; ``text`` as in the working text."""
-
-    start: int
-    end: int
-    text: str
-
-
-@dataclass(frozen=True, slots=True)
-class Token:
-    """A word token: ``[start, end)`` in the original text; ``text`` as in the working text."""
-
-    sent_id: int
-    start: int
-    end: int
-    text: str
-
-
 @dataclass
 class Document:
     """One input document and everything the stages found in it.
@@ -73,10 +57,11 @@ class Document:
     alignment: Alignment = field(default_factory=Alignment, repr=False)
     sentences: list[Sentence] = field(default_factory=list)
     tokens: list[Token] = field(default_factory=list)
-    corrections: list[dict[str, Any]] = field(default_factory=list)
-    entities: list[dict[str, Any]] = field(default_factory=list)
-    dates: list[dict[str, Any]] = field(default_factory=list)
-    cooperation: list[dict[str, Any]] = field(default_factory=list)
+    corrections: list[Correction] = field(default_factory=list)
+    entities: list[Entity] = field(default_factory=list)
+    dates: list[DateMention] = field(default_factory=list)
+    cooperation: list[CooperationMention] = field(default_factory=list)
+    cooperation_events: list[CooperationEvent] = field(default_factory=list)
     extra: dict[str, dict[str, Any]] = field(default_factory=dict)
 
     def __post_init__(self) -> None:

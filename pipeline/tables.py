@@ -1,13 +1,21 @@
-"""Turn processed Documents and Failures into rows of the output tables (column lists)."""
+"""Turn processed Documents and Failures into rows of the output tables (column lists).
+
+This is the one place where annotations become columns: each annotation table's columns are read
+from the annotations' attributes of the same names (:mod:`thai_extract.io.schemas` gives the
+names); ``doc_id`` and ``run_id`` come from the document and the run, and a ``sent_id`` the stage
+left unset is the sentence that holds the annotation's start.
+"""
 
 from __future__ import annotations
 
 import datetime as dt
 from bisect import bisect_right
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
+from dataclasses import fields
 from typing import Any
 
 from thai_extract.document import Document, Failure, content_sha256
+from thai_extract.errors import printable
 from thai_extract.io.schemas import ANNOTATION_TABLES, TABLE_FIELDS, TABLES
 from thai_extract.version import __version__
 
@@ -16,6 +24,8 @@ TableRows = dict[str, Columns]
 """Rows of every table, column-wise: ``rows["tokens"]["text"][i]``."""
 
 _SUMMARY_LABELS = {"persons": "PERSON", "organizations": "ORGANIZATION", "locations": "LOCATION"}
+_CONTEXT = ("doc_id", "run_id", "sent_id")
+"""Columns not read from an annotation's own attribute (``sent_id`` only when the stage left it unset)."""
 
 
 def empty_rows() -> TableRows:
@@ -37,12 +47,30 @@ def _sentence_locator(doc: Document) -> Callable[[int], int | None]:
     return sentence_of
 
 
-class RowBuilder:
-    """Collects the rows of many documents; ``take()`` hands them over and starts afresh.
+def _value(value: Any) -> Any:
+    """An attribute as Arrow takes it (a tuple of parties becomes a list)."""
+    return list(value) if isinstance(value, tuple) else value
 
-    Stages add annotation rows (dicts with the table's columns but ``doc_id``); a row without a
-    ``sent_id`` gets the sentence that holds its ``start``, so stages need not know the sentences.
-    """
+
+def annotation_columns(table: str, annotations: Sequence[Any], sent_ids: Sequence[int | None]) -> Columns:
+    """The columns of ``table`` (but doc_id and run_id) for ``annotations``, with their ``sent_ids``."""
+    names = [n for n, _ in TABLE_FIELDS[table] if n not in ("doc_id", "run_id")]
+    columns: Columns = {}
+    for name in names:
+        if name == "sent_id":
+            columns[name] = list(sent_ids)
+        else:
+            columns[name] = [_value(getattr(a, name)) for a in annotations]
+    return columns
+
+
+def as_row(annotation: Any) -> dict[str, Any]:
+    """An annotation as a plain dict of its fields (tuples as lists): a nested row of ``records``."""
+    return {f.name: _value(getattr(annotation, f.name)) for f in fields(annotation)}
+
+
+class RowBuilder:
+    """Collects the rows of many documents; ``take()`` hands them over and starts afresh."""
 
     def __init__(self, run_id: str = "", processed_at: dt.datetime | None = None) -> None:
         self.run_id = run_id
@@ -58,8 +86,20 @@ class RowBuilder:
         for name, values in columns.items():
             values.append(self.run_id if name == "run_id" else row.get(name))
 
+    def _extend(self, table: str, doc_id: str, columns: Columns, n: int) -> None:
+        target = self.rows[table]
+        for name, values in target.items():
+            if name == "doc_id":
+                values.extend([doc_id] * n)
+            elif name == "run_id":
+                values.extend([self.run_id] * n)
+            else:
+                values.extend(columns[name])
+
     def add_failure(self, failure: Failure) -> None:
-        self._append("errors", {**failure.__dict__, "run_id": self.run_id, "processed_at": self.processed_at})
+        """An errors row; text that cannot be written as UTF-8 is shown with escapes."""
+        row = {k: printable(v) if isinstance(v, str) else v for k, v in failure.__dict__.items()}
+        self._append("errors", {**row, "run_id": self.run_id, "processed_at": self.processed_at})
 
     def add_document(self, doc: Document) -> None:
         doc_id = doc.doc_id
@@ -70,50 +110,41 @@ class RowBuilder:
             "content_sha256": content_sha256(doc.text),
             "pipeline_version": __version__, "run_id": self.run_id, "processed_at": self.processed_at,
         })
-        sentences = self.rows["sentences"]
-        for sent_id, s in enumerate(doc.sentences):
-            sentences["doc_id"].append(doc_id)
-            sentences["sent_id"].append(sent_id)
-            sentences["start"].append(s.start)
-            sentences["end"].append(s.end)
-            sentences["text"].append(s.text)
-            sentences["run_id"].append(self.run_id)
-        tokens = self.rows["tokens"]
-        n = len(doc.tokens)
-        tokens["doc_id"].extend([doc_id] * n)
-        tokens["tok_id"].extend(range(n))
-        tokens["sent_id"].extend(t.sent_id for t in doc.tokens)
-        tokens["start"].extend(t.start for t in doc.tokens)
-        tokens["end"].extend(t.end for t in doc.tokens)
-        tokens["text"].extend(t.text for t in doc.tokens)
-        tokens["run_id"].extend([self.run_id] * n)
+        sentences = doc.sentences
+        self._extend("sentences", doc_id, {
+            "sent_id": list(range(len(sentences))), "start": [s.start for s in sentences],
+            "end": [s.end for s in sentences], "text": [s.text for s in sentences],
+        }, len(sentences))
+        tokens = doc.tokens
+        self._extend("tokens", doc_id, {
+            "sent_id": [t.sent_id for t in tokens], "tok_id": list(range(len(tokens))),
+            "start": [t.start for t in tokens], "end": [t.end for t in tokens], "text": [t.text for t in tokens],
+        }, len(tokens))
         sentence_of = _sentence_locator(doc)
+        sent_ids = {}
         for table in ANNOTATION_TABLES:
-            for row in getattr(doc, table):
-                if row.get("sent_id") is None:
-                    row["sent_id"] = sentence_of(row["start"])
-                self._append(table, {**row, "doc_id": doc_id})
-        self._append("records", self._record(doc))
+            annotations = getattr(doc, table)
+            sent_ids[table] = [a.sent_id if a.sent_id is not None else sentence_of(a.start) for a in annotations]
+            self._extend(table, doc_id, annotation_columns(table, annotations, sent_ids[table]), len(annotations))
+        self._append("records", self._record(doc, sent_ids))
 
     @staticmethod
-    def _record(doc: Document) -> dict[str, Any]:
-        """The nested record of a document, from the same annotation rows as the flat tables."""
+    def _record(doc: Document, sent_ids: dict[str, list[int | None]]) -> dict[str, Any]:
+        """The nested record of a document, from the same annotations as the flat tables."""
         record: dict[str, Any] = {
             "doc_id": doc.doc_id, "source": doc.source, "title": doc.title, "published": doc.published,
         }
         for table in ANNOTATION_TABLES:
-            record[table] = [{k: v for k, v in row.items() if k != "run_id"} for row in getattr(doc, table)]
+            record[table] = [{**as_row(a), "sent_id": s} for a, s in zip(getattr(doc, table), sent_ids[table])]
         for column, label in _SUMMARY_LABELS.items():
-            record[column] = _distinct([e.get("canonical") or e.get("text") for e in doc.entities
-                                        if e.get("label") == label])
+            record[column] = _distinct([e.canonical or e.text for e in doc.entities if e.label == label])
         record["countries"] = _distinct([
-            e.get("canonical") for e in doc.entities
-            if e.get("label") == "LOCATION" and isinstance(e.get("canonical"), str)
-            and len(e["canonical"]) == 2 and e["canonical"].isupper()
+            e.canonical for e in doc.entities
+            if e.label == "LOCATION" and isinstance(e.canonical, str) and len(e.canonical) == 2 and e.canonical.isupper()
         ])
-        starts = [d["start_date"] for d in doc.dates if d.get("start_date") is not None]
-        ends = [d["end_date"] for d in doc.dates if d.get("end_date") is not None]
+        starts = [d.start_date for d in doc.dates if d.start_date is not None]
+        ends = [d.end_date for d in doc.dates if d.end_date is not None]
         record["date_min"] = min(starts) if starts else None
         record["date_max"] = max(ends) if ends else None
-        record["areas"] = _distinct([c.get("area") for c in doc.cooperation])
+        record["areas"] = _distinct([c.area for c in doc.cooperation])
         return record

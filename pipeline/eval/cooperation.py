@@ -14,10 +14,11 @@ from __future__ import annotations
 
 import json
 import time
-from collections.abc import Callable
+from collections.abc import Callable, Sequence
 from pathlib import Path
 from typing import Any
 
+from thai_extract.annotations import CooperationMention
 from thai_extract.document import Document
 from thai_extract.text.cooperation.taxonomy import Taxonomy, is_ascii_term
 
@@ -84,10 +85,10 @@ def score(records: list[dict[str, Any]], predictions: list[list[SpanPrediction]]
     return row
 
 
-def overlapping(rows: list[dict[str, Any]], start: int, end: int) -> SpanPrediction:
-    """The areas and parties of the cooperation rows that overlap ``[start, end)``."""
-    hit = [r for r in rows if r["start"] < end and r["end"] > start]
-    return {r["area"] for r in hit}, {p for r in hit for p in r["parties"]}
+def overlapping(rows: Sequence[CooperationMention], start: int, end: int) -> SpanPrediction:
+    """The areas and parties of the cooperation mentions that overlap ``[start, end)``."""
+    hit = [r for r in rows if r.start < end and r.end > start]
+    return {r.area for r in hit}, {p for r in hit for p in r.parties}
 
 
 def keyword_lookup(tax: Taxonomy) -> Callable[[str], SpanPrediction]:

@@ -35,6 +35,12 @@ TABLE_FIELDS: dict[str, list[tuple[str, pa.DataType]]] = {
     ] + RUN,
     "cooperation": _SPAN + [
         ("text", STRING), ("area", STRING), ("parties", pa.list_(STRING)), ("score", pa.float32()),
+        ("area_parent", STRING), ("party_kinds", pa.list_(STRING)),
+    ] + RUN,
+    "cooperation_events": _SPAN + [
+        ("text", STRING), ("parties", pa.list_(STRING)), ("party_kinds", pa.list_(STRING)),
+        ("areas", pa.list_(STRING)), ("kind", STRING), ("start_date", pa.date32()), ("end_date", pa.date32()),
+        ("date_source", STRING),
     ] + RUN,
     "errors": [
         ("source", STRING), ("doc_id", STRING), ("stage", STRING), ("reason", STRING), ("detail", STRING),
@@ -42,7 +48,8 @@ TABLE_FIELDS: dict[str, list[tuple[str, pa.DataType]]] = {
     ],
 }
 
-ANNOTATION_TABLES = ("corrections", "entities", "dates", "cooperation")
+ANNOTATION_TABLES = ("corrections", "entities", "dates", "cooperation", "cooperation_events")
+"""Tables of annotations, one row per annotation of a Document list of the same name."""
 
 
 def _struct_of(table: str) -> pa.DataType:

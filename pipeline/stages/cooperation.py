@@ -2,11 +2,14 @@
 
 from __future__ import annotations
 
+from dataclasses import replace
 from typing import Any, ClassVar
 
+from thai_extract.annotations import CooperationEvent, CooperationMention
 from thai_extract.document import Document
 from thai_extract.stages.base import COOPERATION, SENTENCES
-from thai_extract.text.cooperation.detector import CooperationInput, EntitySpan, find_cooperation
+from thai_extract.text.cooperation.detector import CooperationInput, EntitySpan, find_passages
+from thai_extract.text.cooperation.events import cooperation_events
 from thai_extract.text.cooperation.taxonomy import Taxonomy, cached_taxonomy
 
 
@@ -16,8 +19,9 @@ class CooperationStage:
     ``taxonomy``: a taxonomy TOML file (default ``models/cooperation/taxonomy.toml``); ``parties``:
     a party file (default ``models/cooperation/parties.toml``, or the taxonomy file itself when it
     has ``[[party]]`` tables). Uses ``doc.entities`` when an entity stage ran before it, its own
-    party lexicon always. Rows: original ``start``/``end`` of the area words, their working-text
-    ``text``, ``area`` code, sorted ``parties``, ``score``; ``sent_id`` is left to the row builder.
+    party lexicon always. Adds a CooperationMention per area of each passage to ``doc.cooperation``
+    and a CooperationEvent per passage to ``doc.cooperation_events`` (dated by ``doc.dates`` when
+    the dates stage ran before it, else by the publication date).
     """
 
     name: ClassVar[str] = "cooperation"
@@ -44,53 +48,24 @@ class CooperationStage:
         self.parties = state["parties"]
 
     def __call__(self, doc: Document) -> Document:
-        for m in find_cooperation(detector_input(doc), self.tax):
-            doc.cooperation.append({"start": m.start, "end": m.end, "text": m.text, "area": m.area,
-                                    "parties": list(m.parties), "score": m.score})
+        tax = self.tax
+        passages = find_passages(detector_input(doc), tax)
+        for m in (m for p in passages for m in p.mentions):
+            doc.cooperation.append(CooperationMention(
+                m.start, m.end, m.text, m.area, tax.parent(m.area), m.parties, tuple(tax.party_kind(c) for c in m.parties),
+                m.score, m.work_start, m.work_end))
+        # the events' dates: the date mentions of the dates stage, in working-text offsets
+        working_dates = [replace(d, start=d.work_start, end=d.work_end) for d in doc.dates]
+        for e in cooperation_events(passages, working_dates, doc.published):
+            start, end = doc.to_original(e.start, e.end)
+            doc.cooperation_events.append(CooperationEvent(
+                start, end, e.text, e.parties, tuple(tax.party_kind(c) for c in e.parties), e.areas, e.kind,
+                e.start_date, e.end_date, e.date_source, e.start, e.end))
         return doc
 
 
 def detector_input(doc: Document) -> CooperationInput:
-    """What the detector reads of ``doc``, in working-text offsets.
-
-    Sentences, tokens and entities carry original offsets; their working spans are found here
-    (a sentence's or token's text is its working-text slice, in order; an entity starts at the first
-    working position that maps at or after its original start).
-    """
-    work = doc.work
-    entities = []
-    for e in doc.entities:
-        start = _working_position(doc, e["start"])
-        text = e.get("text") or ""
-        if not work.startswith(text, start):
-            found = work.find(text, max(0, start - 8))
-            start = found if found >= 0 else start
-        entities.append(EntitySpan(start, start + len(text), e.get("label") or "", e.get("canonical")))
-    return CooperationInput(work, _in_order(work, [s.text for s in doc.sentences]),
-                            _in_order(work, [t.text for t in doc.tokens]), entities, doc.to_original)
-
-
-def _in_order(work: str, texts: list[str]) -> list[tuple[int, int]]:
-    """The working spans of consecutive slices of ``work`` given by their texts."""
-    spans, pos = [], 0
-    for text in texts:
-        start = work.find(text, pos)
-        if start < 0:  # pragma: no cover - sentences and tokens are slices of the working text, in order
-            raise ValueError(f"{text[:40]!r} not found in the working text after {pos}")
-        pos = start + len(text)
-        spans.append((start, pos))
-    return spans
-
-
-def _working_position(doc: Document, original: int) -> int:
-    """The first working-text position whose original position is at or after ``original``."""
-    if doc.alignment.is_identity:
-        return original
-    lo, hi = 0, len(doc.work)
-    while lo < hi:
-        mid = (lo + hi) // 2
-        if doc.to_original(mid, mid + 1)[0] < original:
-            lo = mid + 1
-        else:
-            hi = mid
-    return lo
+    """What the detector reads of ``doc``: its working text, sentences, tokens and entities."""
+    return CooperationInput(
+        doc.work, [(s.work_start, s.work_end) for s in doc.sentences], [(t.work_start, t.work_end) for t in doc.tokens],
+        [EntitySpan(e.work_start, e.work_end, e.label, e.canonical) for e in doc.entities], doc.to_original)

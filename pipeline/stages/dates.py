@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from typing import ClassVar
 
+from thai_extract.annotations import DateMention
 from thai_extract.document import Document
 from thai_extract.stages.base import DATES, WORKING_TEXT
 from thai_extract.text.dates import find_dates
@@ -27,9 +28,7 @@ class DatesStage:
     def __call__(self, doc: Document) -> Document:
         for mention in find_dates(doc.work, doc.published):
             start, end = doc.to_original(mention.start, mention.end)
-            doc.dates.append({
-                "start": start, "end": end, "text": mention.text,
-                "start_date": mention.start_date, "end_date": mention.end_date,
-                "granularity": mention.granularity, "relative": mention.relative, "time": mention.time,
-            })
+            doc.dates.append(DateMention(start, end, mention.text, mention.start_date, mention.end_date,
+                                         mention.granularity, mention.relative, mention.time,
+                                         mention.start, mention.end))
         return doc

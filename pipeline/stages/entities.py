@@ -11,6 +11,7 @@ from __future__ import annotations
 from collections.abc import Sequence
 from typing import ClassVar
 
+from thai_extract.annotations import Entity
 from thai_extract.document import Document
 from thai_extract.stages.base import ENTITIES, SENTENCES, TOKENS
 from thai_extract.text.entities.tagger import OUTPUT_LABELS, EntityTagger
@@ -45,25 +46,17 @@ class EntitiesStage:
                 "labels": list(self.tagger.labels or ()), "ner_model": self.ner_model}
 
     def __call__(self, doc: Document) -> Document:
-        work = doc.work
-        sentences = _working_sentences(work, doc)
-        for m in self.tagger.tag_document(work, sentences):
+        for m in self.tagger.tag_document(doc.work, _working_sentences(doc)):
             start, end = doc.to_original(m.start, m.end)
-            doc.entities.append({"start": start, "end": end, "text": m.text, "label": m.label,
-                                 "canonical": m.canonical, "score": m.score, "source": m.source})
+            doc.entities.append(Entity(start, end, m.text, m.label, m.canonical, m.score, m.source, m.start, m.end))
         return doc
 
 
-def _working_sentences(work: str, doc: Document) -> list[list[Span]]:
-    """Token spans in the working text, grouped by sentence (a token's text is its working-text slice)."""
+def _working_sentences(doc: Document) -> list[list[Span]]:
+    """Token spans in the working text, grouped by sentence."""
     sentences: list[list[Span]] = [[] for _ in doc.sentences]
-    pos = 0
     for tok in doc.tokens:
-        start = work.find(tok.text, pos)
-        if start < 0:  # pragma: no cover - tokens are slices of the working text, in order
-            raise ValueError(f"token {tok.text!r} not found in the working text after {pos}")
-        pos = start + len(tok.text)
         while tok.sent_id >= len(sentences):
             sentences.append([])
-        sentences[tok.sent_id].append((start, pos))
+        sentences[tok.sent_id].append((tok.work_start, tok.work_end))
     return sentences

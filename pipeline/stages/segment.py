@@ -33,7 +33,7 @@ class SegmentStage:
         words, original_words = _whole_edits(get_word_engine(self.engine)(work), to_original)
         sentence_spans = self.splitter.split(work, words)
         doc.sentences = [
-            Sentence(start, end, work[ws:we])
+            Sentence(start, end, work[ws:we], ws, we)
             for (start, end), (ws, we) in zip(to_original(sentence_spans), sentence_spans)
         ]
         tokens: list[Token] = []
@@ -42,7 +42,7 @@ class SegmentStage:
         for (start, end), (ws, we) in zip(original_words, words):
             while ws >= sent_ends[sent_id]:
                 sent_id += 1
-            tokens.append(Token(sent_id, start, end, work[ws:we]))
+            tokens.append(Token(sent_id, start, end, work[ws:we], ws, we))
         doc.tokens = tokens
         return doc
 

@@ -12,6 +12,7 @@ from pathlib import Path
 from typing import ClassVar
 
 from thai_extract.alignment import Edit
+from thai_extract.annotations import Correction
 from thai_extract.document import Document
 from thai_extract.stages.base import CORRECTIONS, WORKING_TEXT
 
@@ -65,11 +66,13 @@ class SpellingStage:
         if not suggestions:
             return doc
         spans = [doc.to_original(s.start, s.end) for s in suggestions]
+        shift = 0  # how much the fixes applied so far moved the working text
         for s, (start, end) in zip(suggestions, spans):
-            doc.corrections.append({
-                "start": start, "end": end, "original": doc.text[start:end], "text": s.text,
-                "score": float(s.score), "method": s.method, "applied": s.score >= self.threshold,
-            })
+            applied = s.score >= self.threshold
+            shown = s.text if applied else work[s.start:s.end]
+            doc.corrections.append(Correction(start, end, doc.text[start:end], s.text, float(s.score), s.method,
+                                              applied, s.start + shift, s.start + shift + len(shown)))
+            shift += len(shown) - (s.end - s.start)
         edits = [Edit(s.start, s.end, s.text) for s in suggestions if s.score >= self.threshold]
         if edits:
             doc.working_text = doc.alignment.apply(work, edits)

@@ -57,7 +57,7 @@ def test_json_array_csv_parquet_and_gzip_are_read(tmp_path):
         fh.write(json.dumps({"id": "g1", "text": "หก"}) + "\n")
     docs = read_all(tmp_path)  # a folder, read recursively in name order
     assert [(d.doc_id, d.text) for d in docs] == [
-        ("j1", "หนึ่ง"), ("j2", "สอง"), ("c1", "สาม, สี่"), ("p1", "ห้า"), ("g1", "หก"),
+        ("j1", "หนึ่ง"), ("j2", "สอง"), ("c1", "หัว\nสาม, สี่"), ("p1", "ห้า"), ("g1", "หก"),
     ]
     assert docs[3].published == dt.date(2025, 1, 2)
 

@@ -7,6 +7,8 @@ import textwrap
 
 import pytest
 
+from thai_extract.annotations import Entity
+
 from thai_extract.stages.base import COOPERATION, SENTENCES
 from thai_extract.stages.cooperation import CooperationStage, detector_input
 from thai_extract.stages.normalize import NormalizeStage
@@ -33,13 +35,13 @@ def test_protocol():
 def test_offsets_map_to_original(sample_text):
     doc = run(sample_text)
     assert doc.cooperation
-    row = next(r for r in doc.cooperation if r["area"] == "defense")
-    assert row["text"] == "การทหาร"                              # working text: the typo fixed
-    assert doc.text[row["start"]:row["end"]] == "การหหาร"         # original offsets
+    row = next(r for r in doc.cooperation if r.area == "defense")
+    assert row.text == "การทหาร"                              # working text: the typo fixed
+    assert doc.text[row.start:row.end] == "การหหาร"         # original offsets
     for r in doc.cooperation:
-        assert 0 <= r["start"] < r["end"] <= len(doc.text)
-        assert isinstance(r["parties"], list) and r["parties"] == sorted(r["parties"])
-        assert 0.0 < r["score"] <= 1.0
+        assert 0 <= r.start < r.end <= len(doc.text)
+        assert isinstance(list(r.parties), list) and list(r.parties) == sorted(list(r.parties))
+        assert 0.0 < r.score <= 1.0
 
 
 def test_pickle_roundtrip():
@@ -73,7 +75,7 @@ def test_user_taxonomy_option(tmp_path):
         terms = ["เวียดนาม"]
     """), encoding="utf-8")
     doc = run("ไทยกับเวียดนามขยายความร่วมมือด้านข้าว", CooperationStage(taxonomy=str(path)))
-    assert [(r["area"], r["parties"]) for r in doc.cooperation] == [("rice", ["TH", "VN"])]
+    assert [(r.area, list(r.parties)) for r in doc.cooperation] == [("rice", ["TH", "VN"])]
     bad = tmp_path / "bad.toml"
     bad.write_text("[[area]]\ncode = 'x'\nparent = 'y'\nterms = []\n", encoding="utf-8")
     with pytest.raises(TaxonomyError):
@@ -83,8 +85,8 @@ def test_user_taxonomy_option(tmp_path):
 def test_detector_input_maps_spans_to_the_working_text(sample_text):
     doc = run(sample_text)  # the spelling stage rewrote "การหหาร": working and original offsets differ
     assert not doc.alignment.is_identity
-    doc.entities.append({"start": doc.text.index("การหหาร"), "end": doc.text.index("การหหาร") + 7,
-                         "text": "การทหาร", "label": "ORGANIZATION", "canonical": None})
+    start, work_start = doc.text.index("การหหาร"), doc.work.index("การทหาร")
+    doc.entities.append(Entity(start, start + 7, "การทหาร", "ORGANIZATION", None, 1.0, "test", work_start, work_start + 7))
     inp = detector_input(doc)
     assert [doc.work[s:e] for s, e in inp.sentences] == [s.text for s in doc.sentences]
     assert [doc.work[s:e] for s, e in inp.tokens] == [t.text for t in doc.tokens]
@@ -98,5 +100,5 @@ def test_rows_of_a_text_whose_working_text_is_shorter():
     assert len(doc.work) < len(doc.text)
     inp = detector_input(doc)
     assert [doc.work[s:e] for s, e in inp.sentences] == [s.text for s in doc.sentences]
-    assert [(doc.text[r["start"]:r["end"]], r["area"], r["parties"]) for r in doc.cooperation] == [
+    assert [(doc.text[r.start:r.end], r.area, list(r.parties)) for r in doc.cooperation] == [
         ("พลังงาน", "energy", ["JP", "TH"]), ("การค้า", "trade", ["JP", "TH"])]

@@ -26,12 +26,12 @@ def test_sample_article_every_seed_entity_with_label_and_canonical(stages, share
     text = (shared_data / "sample_article.txt").read_text(encoding="utf-8")
     gold = json.loads((shared_data / "seed_gold.json").read_text(encoding="utf-8"))["entities"]
     doc = run(stages, text)
-    got = {(e["start"], e["end"]): e for e in doc.entities}
+    got = {(e.start, e.end): e for e in doc.entities}
     for g in gold:
         e = got.get((g["start"], g["end"]))
         assert e is not None, g["text"]
-        assert (e["label"], e["canonical"]) == (g["label"], g["canonical"]), g["text"]
-        assert text[e["start"]:e["end"]] == g["text"]
+        assert (e.label, e.canonical) == (g["label"], g["canonical"]), g["text"]
+        assert text[e.start:e.end] == g["text"]
 
 
 def test_no_entity_crosses_a_sentence_and_rows_are_well_formed(stages, shared_data):
@@ -39,16 +39,16 @@ def test_no_entity_crosses_a_sentence_and_rows_are_well_formed(stages, shared_da
     doc = run(stages, text)
     assert doc.entities
     for e in doc.entities:
-        assert any(s.start <= e["start"] and e["end"] <= s.end for s in doc.sentences), e
-        assert set(e) == {"start", "end", "text", "label", "canonical", "score", "source"}
-        assert 0.0 <= e["score"] <= 1.0 and e["label"] in {"PERSON", "ORGANIZATION", "LOCATION", "FACILITY", "EVENT"}
+        assert any(s.start <= e.start and e.end <= s.end for s in doc.sentences), e
+        assert doc.work[e.work_start:e.work_end] == e.text  # both offsets point at the mention
+        assert 0.0 <= e.score <= 1.0 and e.label in {"PERSON", "ORGANIZATION", "LOCATION", "FACILITY", "EVENT"}
 
 
 def test_countries_get_iso_codes_and_offsets_are_original(stages):
     text = "ผู้นำ\u200bญี่ปุ่นและเวียดนามหารือกับสหรัฐฯ"
     doc = run(stages, text)
-    codes = {(text[e["start"]:e["end"]].replace("\u200b", ""), e["canonical"]) for e in doc.entities
-             if e["label"] == "LOCATION"}
+    codes = {(text[e.start:e.end].replace("\u200b", ""), e.canonical) for e in doc.entities
+             if e.label == "LOCATION"}
     assert {("ญี่ปุ่น", "JP"), ("เวียดนาม", "VN"), ("สหรัฐฯ", "US")} <= codes
 
 

@@ -15,12 +15,12 @@ def stage():
 
 def test_sample_article_gets_exactly_the_gold_corrections(stage, sample_text):
     doc = stage(NormalizeStage()(make_doc(sample_text)))
-    got = sorted((c["start"], c["end"], c["original"], c["text"]) for c in doc.corrections if c["applied"])
+    got = sorted((c.start, c.end, c.original, c.text) for c in doc.corrections if c.applied)
     # the two typos and the bonus real-word error "ในฐานประธาน" -> "ในฐานะประธาน", nothing else
     assert got == [(841, 845, "หหาร", "ทหาร"), (1958, 1961, "ฐาน", "ฐานะ"), (2409, 2416, "ระหส่าง", "ระหว่าง")]
     for c in doc.corrections:
-        assert doc.text[c["start"]:c["end"]] == c["original"]
-        assert 0.0 <= c["score"] <= 1.0 and c["method"]
+        assert doc.text[c.start:c.end] == c.original
+        assert 0.0 <= c.score <= 1.0 and c.method
     assert "การทหาร" in doc.work and "ระหว่างสหรัฐฯ" in doc.work
     assert "วลาร์ดิมีร์" in doc.work  # a name is never "fixed"
 
@@ -50,7 +50,7 @@ def test_allow_list_protects_a_word(tmp_path):
 def test_threshold_only_reports(sample_text):
     doc = SpellingStage(threshold=1.0)(make_doc(sample_text))
     assert doc.work == sample_text and doc.alignment.is_identity
-    assert doc.corrections and not any(c["applied"] for c in doc.corrections)
+    assert doc.corrections and not any(c.applied for c in doc.corrections)
 
 
 def test_pickle_round_trip_and_config(stage):

@@ -137,8 +137,8 @@ def test_trie_pattern_longest_match():
 ])
 def test_most_specific_code(stages, phrase, code):
     doc = run(stages, f"ไทยและญี่ปุ่นจะขยายความร่วมมือด้าน{phrase}")
-    assert [r["area"] for r in doc.cooperation] == [code]
-    assert doc.cooperation[0]["parties"] == ["JP", "TH"]
+    assert [r.area for r in doc.cooperation] == [code]
+    assert list(doc.cooperation[0].parties) == ["JP", "TH"]
 
 
 def test_sample_article_passages(stages, shared_data, sample_text):
@@ -146,10 +146,10 @@ def test_sample_article_passages(stages, shared_data, sample_text):
     for with_entities in (True, False):
         doc = run(stages, sample_text, with_entities)
         for g in gold:
-            hit = [r for r in doc.cooperation if r["start"] < g["end"] and r["end"] > g["start"]]
-            assert sorted({r["area"] for r in hit}) == sorted(g["areas"]), g["text"]
-            assert sorted({p for r in hit for p in r["parties"]}) == sorted(g["parties"]), g["text"]
-        inside = [r for r in doc.cooperation if any(r["start"] < g["end"] and r["end"] > g["start"] for g in gold)]
+            hit = [r for r in doc.cooperation if r.start < g["end"] and r.end > g["start"]]
+            assert sorted({r.area for r in hit}) == sorted(g["areas"]), g["text"]
+            assert sorted({p for r in hit for p in list(r.parties)}) == sorted(g["parties"]), g["text"]
+        inside = [r for r in doc.cooperation if any(r.start < g["end"] and r.end > g["start"] for g in gold)]
         assert len(inside) >= len(doc.cooperation) - 1  # one row outside: "รัสเซียเป็นมหาอำนาจที่มีเทคโนโลยี"
 
 
@@ -167,18 +167,18 @@ def test_both_countries_resolved(stages):
     text = ("นายกรัฐมนตรีไทยพบกับนายกรัฐมนตรีเวียดนามที่กรุงฮานอย\n"
             "ทั้ง 2 ประเทศเห็นพ้องที่จะเพิ่มความร่วมมือด้านการค้าและการลงทุน")
     doc = run(stages, text)
-    assert {r["area"] for r in doc.cooperation} == {"trade", "investment"}
-    assert all(r["parties"] == ["TH", "VN"] for r in doc.cooperation)
+    assert {r.area for r in doc.cooperation} == {"trade", "investment"}
+    assert all(list(r.parties) == ["TH", "VN"] for r in doc.cooperation)
 
 
 def test_single_foreign_party_gets_home(stages):
     doc = run(stages, "รองนายกรัฐมนตรีหารือกับเอกอัครราชทูตอินเดียเรื่องความร่วมมือด้านสาธารณสุข")
-    assert [(r["area"], r["parties"]) for r in doc.cooperation] == [("health", ["IN", "TH"])]
+    assert [(r.area, list(r.parties)) for r in doc.cooperation] == [("health", ["IN", "TH"])]
 
 
 def test_venues_and_nationalities_are_not_parties(stages):
     doc = run(stages, "ไทยหารือกับญี่ปุ่นเรื่องความร่วมมือด้านพลังงาน ณ นครเจนีวา และนักท่องเที่ยวชาวจีน")
-    assert {tuple(r["parties"]) for r in doc.cooperation} == {("JP", "TH")}
+    assert {tuple(list(r.parties)) for r in doc.cooperation} == {("JP", "TH")}
 
 
 def test_talks_with_foreign_companies_alone_are_not_cooperation_between_countries(stages):
@@ -190,18 +190,18 @@ def test_a_news_text_about_cooperation_tags_the_sectors_it_lists(stages):
             "ไทยเสนอโอกาสการลงทุนใน 3 สาขา ได้แก่\n1. พลังงานสะอาด\n2. อุตสาหกรรมเซมิคอนดักเตอร์\n"
             "3. เกษตรและอาหารแปรรูป")
     doc = run(stages, text)
-    assert {r["area"] for r in doc.cooperation} == {"economy", "investment", "energy", "industry", "food_agriculture"}
-    assert {tuple(r["parties"]) for r in doc.cooperation} == {("CA", "TH")}
+    assert {r.area for r in doc.cooperation} == {"economy", "investment", "energy", "industry", "food_agriculture"}
+    assert {tuple(list(r.parties)) for r in doc.cooperation} == {("CA", "TH")}
 
 
 def test_the_headline_party_can_follow_the_cue(stages):
     doc = run(stages, "ปลัดกระทรวงประชุมหารือด้านความมั่นคงชายแดน หนุนเสริมความร่วมมือไทย-กัมพูชา")
-    assert [(r["area"], r["parties"]) for r in doc.cooperation] == [("security", ["KH", "TH"])]
+    assert [(r.area, list(r.parties)) for r in doc.cooperation] == [("security", ["KH", "TH"])]
 
 
 def test_a_party_name_inside_another_word_is_not_a_party(stages):
     doc = run(stages, "กระทรวงวัฒนธรรมร่วมกับวัดมังกรกมลาวาส สานสัมพันธ์ไทย-จีน ด้านวัฒนธรรม")
-    assert [(r["area"], r["parties"]) for r in doc.cooperation] == [("culture", ["CN", "TH"])]
+    assert [(r.area, list(r.parties)) for r in doc.cooperation] == [("culture", ["CN", "TH"])]
 
 
 def test_rollup_summary():
@@ -297,20 +297,20 @@ def test_entities_block_areas_and_name_parties():
     "รองนายกรัฐมนตรีร่วมงานเลี้ยงอาหารกลางวันเพื่อเป็นเกียรติแก่ประธานาธิบดีอินโดนีเซีย",
 ])
 def test_everyday_words_that_are_also_area_words(stages, text):
-    areas = {r["area"] for r in run(stages, text).cooperation}
+    areas = {r.area for r in run(stages, text).cooperation}
     assert not areas & {"security", "food_agriculture"}, areas
 
 
 def test_a_venue_after_a_city_is_not_a_party(stages):
     doc = run(stages, "ไทยและกัมพูชาหารือความร่วมมือด้านความมั่นคงชายแดน ณ กรุงกัวลาลัมเปอร์ ประเทศมาเลเซีย")
-    assert {tuple(r["parties"]) for r in doc.cooperation} == {("KH", "TH")}
+    assert {tuple(list(r.parties)) for r in doc.cooperation} == {("KH", "TH")}
 
 
 def test_multi_country_meetings_name_every_member(stages):
     doc = run(stages, "ไทยร่วมการประชุมรัฐมนตรีเศรษฐกิจอาเซียนบวกสาม เห็นพ้องเพิ่มความร่วมมือด้านการค้า")
-    assert {p for r in doc.cooperation for p in r["parties"]} == {"ASEAN", "CN", "JP", "KR", "TH"}
+    assert {p for r in doc.cooperation for p in list(r.parties)} == {"ASEAN", "CN", "JP", "KR", "TH"}
     doc = run(stages, "การประชุมรัฐมนตรีต่างประเทศแม่โขง-ล้านช้าง หารือความร่วมมือด้านเศรษฐกิจ")
-    assert {p for r in doc.cooperation for p in r["parties"]} == {"MEKONG_LANCANG", "TH"}  # with the home party
+    assert {p for r in doc.cooperation for p in list(r.parties)} == {"MEKONG_LANCANG", "TH"}  # with the home party
 
 
 @pytest.mark.parametrize("text, areas, parties", [
@@ -325,5 +325,5 @@ def test_multi_country_meetings_name_every_member(stages):
 ])
 def test_the_party_convention(stages, text, areas, parties):
     doc = run(stages, text)
-    assert {r["area"] for r in doc.cooperation} == areas
-    assert {p for r in doc.cooperation for p in r["parties"]} == parties
+    assert {r.area for r in doc.cooperation} == areas
+    assert {p for r in doc.cooperation for p in list(r.parties)} == parties

@@ -88,15 +88,15 @@ def test_every_word_its_own_mention_with_mapped_label_and_softmax_score(b_locati
     doc = run(stage)
     words = [t for t in doc.tokens if t.text.strip()]
     assert len(doc.sentences) >= 2
-    assert [(e["start"], e["end"]) for e in doc.entities] == [(t.start, t.end) for t in words]
+    assert [(e.start, e.end) for e in doc.entities] == [(t.start, t.end) for t in words]
     for e in doc.entities:
-        assert 0 <= e["start"] < e["end"] <= len(TEXT)
-        assert TEXT[e["start"]:e["end"]] == e["text"]
-        assert e["label"] == "LOCATION"
-        assert e["source"] == "transformer"
-        assert e["score"] == pytest.approx(P_WIN, abs=1e-4)
-        assert e["canonical"]
-        sentence_of(doc, e["start"], e["end"])
+        assert 0 <= e.start < e.end <= len(TEXT)
+        assert TEXT[e.start:e.end] == e.text
+        assert e.label == "LOCATION"
+        assert e.source == "transformer"
+        assert e.score == pytest.approx(P_WIN, abs=1e-4)
+        assert e.canonical
+        sentence_of(doc, e.start, e.end)
 
 
 def test_spans_cover_whole_tokens_and_stop_at_sentences(i_org_model):
@@ -106,20 +106,20 @@ def test_spans_cover_whole_tokens_and_stop_at_sentences(i_org_model):
     ends = {t.end for t in doc.tokens}
     assert len(doc.entities) == len(doc.sentences)  # one mention per sentence, none crosses one
     for e in doc.entities:
-        assert e["label"] == "ORGANIZATION"
-        assert e["start"] in starts and e["end"] in ends
-        k = sentence_of(doc, e["start"], e["end"])
+        assert e.label == "ORGANIZATION"
+        assert e.start in starts and e.end in ends
+        k = sentence_of(doc, e.start, e.end)
         words = [t for t in doc.tokens if t.sent_id == k and t.text.strip()]
-        assert (e["start"], e["end"]) == (words[0].start, words[-1].end)
-        assert e["score"] == pytest.approx(P_WIN, abs=1e-4)
+        assert (e.start, e.end) == (words[0].start, words[-1].end)
+        assert e.score == pytest.approx(P_WIN, abs=1e-4)
 
 
 def test_rules_canonical_names_still_apply(b_location_model):
     doc = run(EntitiesStage(ner_model=b_location_model))
-    sources = {e["source"] for e in doc.entities}
+    sources = {e.source for e in doc.entities}
     assert "transformer" in sources
     assert any(s.startswith("gazetteer") for s in sources)  # เชียงใหม่, ญี่ปุ่น... from the gazetteers
-    assert {e["label"] for e in doc.entities} <= {"PERSON", "ORGANIZATION", "LOCATION", "FACILITY", "EVENT"}
+    assert {e.label for e in doc.entities} <= {"PERSON", "ORGANIZATION", "LOCATION", "FACILITY", "EVENT"}
 
 
 def test_stage_pickles_small_and_works_after_unpickling(b_location_model):
