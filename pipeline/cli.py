@@ -249,7 +249,7 @@ def train_ner(
     out: Annotated[Path, typer.Option("--out", help="Model folder (gazetteers are read from it when present).")] = Path("models/entities"),
 ) -> None:
     """Train the entity CRF (models/entities/crf.model) and print its dev scores."""
-    from thai_extract.text.entities.train import train as train_entities
+    from thai_extract.training.ner import train as train_entities
 
     for path in (train, dev):
         if path is not None and not path.is_file():

@@ -19,7 +19,7 @@ def test_default_config_resolves_every_setting():
             "spelling": {"threshold": 0.5, "allow_list": None, "model": None, "report_min": 0.2,
                          "engine": "noisy-channel-bigram"},
             "segment": {"engine": "thaibreak", "sentence_bias": 2.0},
-            "entities": {"model": None, "rules": True, "coref": True,
+            "entities": {"model": "crf", "model_path": None, "rules": True, "coref": True,
                          "labels": ["PERSON", "ORGANIZATION", "LOCATION", "FACILITY", "EVENT"], "ner_model": None},
             "dates": {},
             "cooperation": {"taxonomy": None, "parties": None},
