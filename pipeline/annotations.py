@@ -80,6 +80,20 @@ class Entity:
 
 
 @dataclass(frozen=True, slots=True)
+class Mention:
+    """An entity mention as a tagger finds it: ``[start, end)`` in the working text it tagged."""
+
+    start: int
+    end: int
+    text: str
+    label: str
+    score: float
+    source: str
+    canonical: str | None = None
+    kind: str | None = None
+
+
+@dataclass(frozen=True, slots=True)
 class DateMention:
     """A date or period mention, as an inclusive Gregorian range ``[start_date, end_date]``.
 
@@ -146,4 +160,5 @@ class CooperationEvent:
     sent_id: int | None = None
 
 
-__all__ = ["CooperationEvent", "CooperationMention", "Correction", "DateMention", "Entity", "Sentence", "Token"]
+__all__ = ["CooperationEvent", "CooperationMention", "Correction", "DateMention", "Entity", "Mention", "Sentence",
+           "Token"]

@@ -503,14 +503,14 @@ def _cell(value: object) -> str:
     return f"{value:,}" if isinstance(value, int) else str(value)
 
 
-def _run_eval(task: str, path: Path, baselines: bool) -> None:
+def _run_eval(task: str, path: Path, baselines: bool, **options: Any) -> None:
     import importlib
 
     if not path.is_file():
         raise _error(f"no such file {path}")
     module = importlib.import_module(f"thai_extract.eval.{task}")
     try:
-        rows = module.evaluate(path, baselines=baselines)
+        rows = module.evaluate(path, baselines=baselines, **options)
     except (KeyError, TypeError, ValueError) as exc:  # a record without the fields this evaluation needs
         what = f"a record has no field {exc}" if isinstance(exc, KeyError) else str(exc).splitlines()[0]
         raise _error(f"{path} is not a `{task}` eval file ({what}); see `thai-extract eval {task} --help`") from None
@@ -520,7 +520,7 @@ def _run_eval(task: str, path: Path, baselines: bool) -> None:
 def _eval_command(task: str, summary: str):
     def command(
         path: Annotated[Path, typer.Argument(help="Annotated JSONL file.", show_default=False)],
-        baselines: Annotated[bool, typer.Option(help="Also score the baselines, in the same run.")] = True,
+        baselines: Annotated[bool, typer.Option(help="Also score the baselines, in the same run.", metavar="")] = True,
     ) -> None:
         _run_eval(task, path, baselines)
 
@@ -531,13 +531,31 @@ def _eval_command(task: str, summary: str):
 EVALUATIONS: dict[str, str] = {
     "dates": "Date mentions: span P/R/F1 (overlap) and value accuracy, against dateparser. Records: {doc_id, text, published, dates: [{start, end, start_date, end_date, granularity}]}.",
     "typos": "Typo correction: line recall, precision, false alarms per 1,000 words, against pythainlp and symspell. Records: {id, text, clean, typo}.",
-    "ner": "Entities in ThaiNER JSONL: micro and per-label P/R/F1 (exact spans), against pythainlp's ThaiNER 1.5.1 CRF. Records: {text, entities: [{start, end, label}]}.",
+    "ner": "Entities in ThaiNER JSONL: micro and per-label P/R/F1 (exact spans), against pythainlp's ThaiNER 1.5.1 CRF.",
     "cooperation": "Cooperation spans: area and party micro P/R/F1, domestic spans tagged, against a plain keyword lookup. Records: {doc_id, text, spans: [{start, end, areas, parties}]}.",
 }
 """Evaluation name → one-line summary; each has a module ``thai_extract.eval.<name>``."""
 
 for _task, _summary in EVALUATIONS.items():
-    eval_app.command(_task)(_eval_command(_task, _summary))
+    if _task != "ner":
+        eval_app.command(_task)(_eval_command(_task, _summary))
+
+
+@eval_app.command("ner")
+def eval_ner(
+    path: Annotated[Path, typer.Argument(help="ThaiNER-format JSONL.", show_default=False)],
+    baselines: Annotated[bool, typer.Option(help="Also score the baselines, in the same run.", metavar="")] = True,
+    model: Annotated[str, typer.Option("--model", metavar="crf|spacy", help="The entity model kind.")] = "crf",
+    model_path: Annotated[Optional[Path], typer.Option("--model-path", metavar="PATH", help="Another CRF file or spaCy folder.")] = None,
+    ner_model: NerModel = None,
+) -> None:
+    """Entities in ThaiNER JSONL: micro and per-label P/R/F1 (exact spans), against pythainlp's ThaiNER 1.5.1 CRF. Records: {text, entities: [{start, end, label}]}."""
+    if model not in ("crf", "spacy"):
+        raise _error(f"--model {model!r}: choose crf or spacy")
+    try:
+        _run_eval("ner", path, baselines, model=model, model_path=model_path, ner_model=ner_model)
+    except (ThaiExtractError, ImportError) as exc:
+        raise _error(str(exc), EXIT_FAILED) from None
 
 
 train_app = typer.Typer(help="Rebuild a model from annotated data.", no_args_is_help=True)
@@ -549,17 +567,30 @@ def train_ner(
     train: Annotated[Path, typer.Option("--train", help="ThaiNER-format JSONL to train on.", show_default=False)],
     out: Annotated[Path, typer.Option("--out", help="Model folder to write (gazetteers are read from it when present).", show_default=False)],
     dev: Annotated[Optional[Path], typer.Option("--dev", help="ThaiNER-format JSONL to score the new model on.")] = None,
+    model: Annotated[str, typer.Option("--model", metavar="crf|spacy", help="Which model to train.")] = "crf",
+    unlabeled: Annotated[Optional[Path], typer.Option("--unlabeled", metavar="FILE", help="spaCy: unlabeled news (JSONL, gzipped or not) for the static vectors.")] = None,
+    vectors: Annotated[Optional[Path], typer.Option("--vectors", metavar="DIR", help="spaCy: a vectors folder to reuse (built there from --unlabeled when absent).")] = None,
     force: Annotated[bool, typer.Option("--force", metavar="", help="Overwrite a model that is already in --out (the shipped one included).")] = False,
 ) -> None:
-    """Train the entity CRF (crf.model in --out) and print its dev scores."""
-    from thai_extract.text.entities.train import MODEL_FILE, train as train_entities
+    """Train the entity model (crf.model, or the spacy/ folder, in --out) and print its dev scores."""
+    from thai_extract.training.ner import MODEL_FILE
 
-    for path in (train, dev):
+    if model not in ("crf", "spacy"):
+        raise _error(f"--model {model!r}: choose crf or spacy")
+    for path in (train, dev, unlabeled):
         if path is not None and not path.is_file():
             raise _error(f"no such file {path}")
-    if (out / MODEL_FILE).exists() and not force:
-        raise _error(f"{out / MODEL_FILE} exists (it may be the shipped model): give another --out, or --force to overwrite it")
-    result = train_entities(train, dev, out)
+    target = out / (MODEL_FILE if model == "crf" else "spacy/meta.json")
+    if target.exists() and not force:
+        raise _error(f"{target} exists (it may be the shipped model): give another --out, or --force to overwrite it")
+    if model == "spacy":
+        from thai_extract.training.ner_spacy import train as train_spacy
+
+        result = train_spacy(train, dev, out, unlabeled=unlabeled, vectors=vectors)
+    else:
+        from thai_extract.training.ner import train as train_crf
+
+        result = train_crf(train, dev, out)
     print(json.dumps(result, indent=1, ensure_ascii=False, default=str))
 
 

@@ -5,8 +5,8 @@ offsets into ``text``. A prediction counts when (start, end, label) equals a gol
 scores are micro precision/recall/F1 over PERSON, ORGANIZATION and LOCATION, F1 per label, and
 speed in characters per second (tagging only, one thread).
 
-Systems: ours (the CRF with gazetteers and rules, as the entities stage runs it, each line tagged as
-one sentence), and as a baseline the ThaiNER 1.5.1 CRF that ships inside pythainlp
+Systems: ours (the CRF or the spaCy model with gazetteers and rules, as the entities stage runs it,
+each line tagged as one sentence), and as a baseline the ThaiNER 1.5.1 CRF that ships inside pythainlp
 (``pythainlp/corpus/thainer_crf_1_5_1.model``), loaded with python-crfsuite and fed the features of
 pythainlp's code. That model expects LST20 POS tags, whose tagger is not shipped; we map pythainlp's
 ORCHID perceptron tags to LST20's tag set. It was trained on ThaiNER train + validation, so its
@@ -164,12 +164,17 @@ class ThaiNER151:
         return spans
 
 
-def evaluate(path: str | Path, baselines: bool = True, model_path: str | Path | None = None) -> list[dict[str, Any]]:
-    """One row per system: micro P/R/F1 over PERSON, ORGANIZATION, LOCATION, F1 per label, chars/s."""
+def evaluate(path: str | Path, baselines: bool = True, model_path: str | Path | None = None,
+             model: str = "crf", ner_model: str | Path | None = None) -> list[dict[str, Any]]:
+    """One row per system: micro P/R/F1 over PERSON, ORGANIZATION, LOCATION, F1 per label, chars/s.
+    ``model``: the entity model kind ("crf" or "spacy"), ``model_path`` its file or folder;
+    ``ner_model``: a local Hugging Face token-classification folder that replaces either."""
     from thai_extract.text.entities.tagger import EntityTagger
 
     records = load(path)
-    rows = [{"system": "thai-extract CRF + gazetteers", **evaluate_system(records, EntityTagger(model_path))}]
+    tagger = EntityTagger(model_path, model=model, ner_model=str(ner_model) if ner_model else None)
+    name = f"transformers {Path(ner_model).name}" if ner_model else model
+    rows = [{"system": f"thai-extract {name} + gazetteers", **evaluate_system(records, tagger)}]
     if baselines:
         rows.append({"system": "pythainlp ThaiNER 1.5.1 CRF (trained on train+val)",
                      **evaluate_system(records, ThaiNER151())})

@@ -59,3 +59,20 @@ def test_protocol_pickle_round_trip_and_empty_text(stages):
     assert json.dumps(stage.config())
     assert run(stages[:2] + (stage,), "").entities == []
     assert run(stages[:2] + (stage,), "   \n ").entities == []
+
+
+def test_config_names_the_model_kind_and_path():
+    from thai_extract.errors import ConfigError
+
+    config = EntitiesStage().config()
+    assert config["model"] == "crf" and config["model_path"] is None
+    assert EntitiesStage(model_path="elsewhere/crf.model").config()["model_path"] == "elsewhere/crf.model"
+    with pytest.raises(ConfigError, match="unknown entity model"):
+        EntitiesStage(model="models/entities/crf.model")  # a path belongs in model_path now
+
+
+@pytest.mark.slow
+def test_text_without_any_break_stays_bounded(stages):
+    text = "ก" * 200_000  # one "sentence" of 100,000 tokens: the model sees it in windows
+    doc = run(stages, text)
+    assert all(0 <= e["start"] < e["end"] <= len(text) for e in doc.entities)

@@ -33,7 +33,8 @@ def test_canonical_names(res):
     assert canonical_for("จังหวัดเชียงใหม่", "LOCATION", res) == "Chiang Mai"
     assert canonical_for("กรุงมอสโก", "LOCATION", res) == "Moscow"
     assert canonical_for("กระทรวงการต่างประเทศญี่ปุ่น", "ORGANIZATION", res) == "Ministry of Foreign Affairs of Japan"
-    assert canonical_for("กระทรวงการคลัง", "ORGANIZATION", res) == "Ministry of Finance"
+    assert canonical_for("กระทรวงการคลัง", "ORGANIZATION", res) == "กระทรวงการคลัง"
+    assert canonical_for("กระทรวง พม.", "ORGANIZATION", res) == "กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์"
     assert canonical_for("อาเซียน", "ORGANIZATION", res) == "ASEAN"
     assert canonical_for("นายโดนัลด์ ทรัมป์", "PERSON", res) == "Donald Trump"
     assert canonical_for("ประธานาธิบดีไม่มีชื่อ", "FACILITY", res) == "ประธานาธิบดีไม่มีชื่อ"
@@ -72,3 +73,74 @@ def test_tagger_finds_people_places_and_latin_names():
     assert any(t.endswith("John Smith") and label == "PERSON" for t, label, _ in found)
     assert tagger.tag("") == []
     assert all(m.label not in ("DATE", "TIME") for m in tagger.tag("วันที่ 14 พฤษภาคม 2568 เวลา 10.00 น."))
+
+
+def test_country_table_from_cldr_and_short_forms():
+    from thai_extract.text.countries import country_table, english_name
+
+    table = country_table()
+    assert table["เมียนมา"].code == table["พม่า"].code == "MM"  # CLDR "เมียนมา (พม่า)": both names
+    assert table["สหรัฐฯ"].code == table["สหรัฐอเมริกา"].code == "US"  # a short form and CLDR's name
+    assert table["รัสเซีย"] == table["รัสเซีย"].__class__("RU", "Russia")
+    assert english_name("MM") == "Myanmar" and english_name("EU") is None  # EU is no ISO country
+    assert all(len(c.code) == 2 and c.code.isupper() for c in table.values())
+
+
+def test_foreign_cities_come_from_geonames_but_not_thai_words(res):
+    entries = res.entries
+    assert (entries["ปารีส"].canonical, entries["ปารีส"].kind) == ("Paris", "city")
+    assert entries["โรม"].canonical == "Rome"  # a Thai word too, but a capital
+    assert "วาน" not in entries and "ยัง" not in entries  # Thai words naming small cities
+    assert entries["เชียงใหม่"].kind == "province" and entries["ญี่ปุ่น"].kind == "country"
+
+
+def test_person_canonicals_are_one_spelling_whatever_the_spacing(res):
+    spaced = canonical_for("นายวราวุธ ศิลปอาชา", "PERSON", res)
+    assert spaced == "วราวุธ ศิลปอาชา"
+    assert canonical_for("วราวุธศิลปอาชา", "PERSON", res) == spaced
+    assert canonical_for("นายกรัฐมนตรีแพทองธาร ชินวัตร", "PERSON", res) == "แพทองธาร ชินวัตร"
+    assert canonical_for("พลเอกทรงวิทย์ หนุนภักดี", "PERSON", res) == "ทรงวิทย์ หนุนภักดี"
+    assert canonical_for("โดนัลด์ทรัมป์", "PERSON", res) == "Donald Trump"
+    assert canonical_for("พระบาทสมเด็จพระเจ้าอยู่หัว", "PERSON", res) == "พระบาทสมเด็จพระเจ้าอยู่หัว"
+
+
+def test_fragments_are_no_persons(res):
+    from thai_extract.text.entities.canonical import name_fragment
+
+    for text in ("นายจ้าง", "คุณแม่", "พระบาท"):
+        assert name_fragment(text, 0, len(text), res), text
+    assert name_fragment("#ข่าวพม", 1, 7, res)  # a hashtag
+    assert not name_fragment("นายสมชาย", 0, 8, res)
+
+
+def test_thai_organisations_by_full_thai_name(res):
+    assert canonical_for("พม.", "ORGANIZATION", res) == "กระทรวงการพัฒนาสังคมและความมั่นคงของมนุษย์"
+    assert canonical_for("กระทรวงมหาดไทย", "ORGANIZATION", res) == "กระทรวงมหาดไทย"
+    assert canonical_for("บมจ. ทิพยประกันภัย", "ORGANIZATION", res) == "บมจ.ทิพยประกันภัย"
+    assert canonical_for("องค์การสหประชาชาติ", "ORGANIZATION", res) == "UN"
+
+
+def test_unknown_model_kind_is_a_config_error():
+    from thai_extract.errors import ConfigError
+
+    with pytest.raises(ConfigError, match="model_path"):
+        EntityTagger(model="bert")
+
+
+def test_crf_features_without_unknown_attributes_tag_the_same():
+    from thai_extract.text.entities.features import FeatureExtractor
+    from thai_extract.text.entities.tagger import _known_attributes, _thread_tagger
+
+    tagger = EntityTagger()
+    text = "นายกรัฐมนตรีญี่ปุ่นเดินทางเยือนกรุงปักกิ่ง พบนายสมชาย ใจดี ที่กระทรวงการต่างประเทศ"
+    spans = refine_tokens(text, thaibreak_words(text))
+    path = str(tagger.model_path)
+    full = FeatureExtractor(tagger.resources).sequence(text, spans)
+    pruned = FeatureExtractor(tagger.resources, known=_known_attributes(path)).sequence(text, spans)
+    assert sum(map(len, pruned)) < sum(map(len, full))
+    crf = _thread_tagger(path)
+    assert crf.tag(full) == crf.tag(pruned)
+
+
+def test_a_listed_persons_given_name_alone_is_that_person(res):
+    assert canonical_for("นายอนุทิน", "PERSON", res) == canonical_for("อนุทิน ชาญวีรกูล", "PERSON", res)

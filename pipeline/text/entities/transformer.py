@@ -179,7 +179,7 @@ class TransformerTagger:
 
     def mentions(self, text: str, sentences: Sequence[Sequence[Span]]) -> list[list[Any]]:
         """Model mentions of each sentence (its token spans in ``text``), source ``"transformer"``."""
-        from thai_extract.text.entities.tagger import Mention
+        from thai_extract.annotations import Mention
 
         words = [[text[s:e] for s, e in spans] for spans in sentences]
         nonempty = [k for k, ws in enumerate(words) if ws]

@@ -1,6 +1,6 @@
-"""Train the entity CRF on ThaiNER-format JSONL: ``python -m thai_extract.text.entities.train``.
+"""Train the entity CRF on ThaiNER-format JSONL: ``python -m thai_extract.training.ner``.
 
-    python -m thai_extract.text.entities.train --train ../shared/data/thainer15_train.jsonl \\
+    python -m thai_extract.training.ner --train ../shared/data/thainer15_train.jsonl \\
         --dev ../shared/data/thainer15_val.jsonl --out models/entities/
 
 Tokens are thaibreak words (refined, see ``features.refine_tokens``); labels are BIO over every
@@ -82,13 +82,20 @@ def train(train_path: str | Path, dev_path: str | Path | None, out_dir: str | Pa
     result: dict[str, Any] = {"train_sequences": n, "params": settings,
                               "train_seconds": round(time.perf_counter() - t0, 1),
                               "model_bytes": model_path.stat().st_size}
+    return score_and_save(result, dev_path, model_path, "crf", out / "training.json")
+
+
+def score_and_save(result: dict[str, Any], dev_path: str | Path | None, model_path: Path, kind: str,
+                   out_file: Path) -> dict[str, Any]:
+    """``result`` with the validation scores of the model alone and of the full tagger (gazetteers
+    and rules) added when ``dev_path`` is given, written to ``out_file`` as JSON."""
     if dev_path is not None:
         from thai_extract.eval.ner import evaluate_system
         from thai_extract.text.entities.tagger import EntityTagger
 
-        result["dev_crf_only"] = evaluate_system(dev_path, EntityTagger(model_path, rules=False))
-        result["dev"] = evaluate_system(dev_path, EntityTagger(model_path))
-    (out / "training.json").write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
+        result["dev_model_only"] = evaluate_system(dev_path, EntityTagger(model_path, model=kind, rules=False))
+        result["dev"] = evaluate_system(dev_path, EntityTagger(model_path, model=kind))
+    out_file.write_text(json.dumps(result, indent=2, ensure_ascii=False) + "\n", encoding="utf-8")
     return result
 
 
