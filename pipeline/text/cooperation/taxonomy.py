@@ -17,6 +17,7 @@ from pathlib import Path
 from typing import Any
 
 from thai_extract.resources import model_path
+from thai_extract.text.countries import country_table
 
 
 _CODE = re.compile(r"^[a-z][a-z0-9_]*$")
@@ -360,6 +361,13 @@ def load_taxonomy(path: str | Path | None = None, parties_path: str | Path | Non
                     problems.append(f"{where}: term {term!r} is also a term of {kind0} {other!r}")
                 continue
             terms[term] = ("party", code)
+    # the country table the entity stage uses too: every Thai country name it knows is a party
+    # (the party file's own terms, groups and ignored words win; names as short as "ชาด" are left out)
+    for name, country in country_table().items():
+        for term in (name, country.english):
+            if len(term) >= 3 and term not in terms:
+                terms[term] = ("party", country.code)
+                parties.setdefault(country.code, "country")
     groups = _groups(pdata.get("group", []), parties, terms, str(party_path), problems)
     home = pmeta.get("home") or None
     if home is not None and home not in parties:
