@@ -1,12 +1,15 @@
-"""Typo correction benchmark: the eval table on typos_dev (all four systems), the sample article,
-and the spelling stage's speed on the dev news plus its model load time (one core).
+"""Typo correction benchmark: the eval table (thai-extract, pythainlp, symspell, no correction) on
+typos_dev and on a synthetic set generated here from held-out articles, detection on real text beside
+pythainlp, the sample article, and the spelling stage's speed on the dev news plus its model load
+time (one core).
 
-    python bench/typos.py [--no-baselines] [--synthetic N] [--sweep] [--long]
+    python bench/typos.py [--no-baselines] [--skip-detection] [--long]
 
-``--synthetic N`` also scores N lines synthesised from the LM's held-out unlabeled articles
-(the calibration set; see pipeline/text/spelling/synth.py); ``--sweep`` adds a threshold sweep on
-that set (the default threshold is chosen there, never on typos_dev). ``--long`` times the corrector
-on the sample article repeated to 0.3M, 1.2M and 4.8M characters (time should grow linearly).
+The synthetic set (500 typo + 500 clean lines) comes from ``thai_extract.training.typo_synth`` with
+its committed settings (``BENCH``), from the unlabeled articles of the ``bench`` split, which neither
+the language model nor the ranker ever saw; it holds article text, so it is made here, never stored.
+``--long`` times the corrector on the sample article repeated to 0.3M, 1.2M and 4.8M characters
+(time should grow linearly).
 """
 
 from __future__ import annotations
@@ -15,46 +18,43 @@ import argparse
 import json
 import tempfile
 import time
+from dataclasses import asdict
 
 from _common import ROOT, SHARED_DATA, dev_news, require
+
+
+def _table(path, baselines: bool) -> None:
+    from thai_extract.eval.typos import evaluate
+
+    for row in evaluate(path, baselines=baselines):
+        print(json.dumps(row, ensure_ascii=False))
 
 
 def main() -> None:
     ap = argparse.ArgumentParser()
     ap.add_argument("--no-baselines", action="store_true")
-    ap.add_argument("--synthetic", type=int, default=0)
+    ap.add_argument("--skip-detection", action="store_true")
     ap.add_argument("--articles", type=int, default=1000)
-    ap.add_argument("--sweep", action="store_true")
     ap.add_argument("--long", action="store_true")
     args = ap.parse_args()
 
-    from thai_extract.eval.typos import evaluate
-
     print("== eval typos: typos_dev.jsonl")
-    for row in evaluate(require(SHARED_DATA / "typos_dev.jsonl"), baselines=not args.no_baselines):
-        print(json.dumps(row, ensure_ascii=False))
-    if args.synthetic:
-        from thai_extract.text.spelling.synth import synthesise
-        from thai_extract.text.spelling.lm import WordLM
+    _table(require(SHARED_DATA / "typos_dev.jsonl"), not args.no_baselines)
 
-        recs = synthesise(SHARED_DATA / "thaigov_unlabeled.jsonl.gz", args.synthetic, 1, 50, WordLM.load().word_set(3))
-        with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
-            fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in recs)
-        print("== eval typos: synthetic (held-out unlabeled)")
-        for row in evaluate(fh.name, baselines=False):
+    from thai_extract.training.typo_synth import BENCH, generate
+
+    recs = generate(require(SHARED_DATA / "thaigov_unlabeled.jsonl.gz"), BENCH)
+    with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
+        fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in recs)
+    print(f"== eval typos: synthetic, held-out articles ({json.dumps(asdict(BENCH), ensure_ascii=False)})")
+    _table(fh.name, not args.no_baselines)
+
+    if not args.skip_detection:
+        from thai_extract.eval.typos import evaluate_detection
+
+        print("== detection in real text: spelling_detection_dev.jsonl")
+        for row in evaluate_detection(require(SHARED_DATA / "spelling_detection_dev.jsonl")):
             print(json.dumps(row, ensure_ascii=False))
-        if args.sweep:
-            from thai_extract.eval.typos import score
-            from thai_extract.text.spelling.corrector import SpellingCorrector
-
-            corr = SpellingCorrector.load()
-            sugg = [corr.suggest(r["text"]) for r in recs]
-            print("== threshold sweep (synthetic)")
-            for th in (0.3, 0.4, 0.5, 0.6, 0.7, 0.8, 0.9):
-                fixes = iter([[(s.start, s.end, s.text) for s in ss if s.score >= th] for ss in sugg])
-                row = score(recs, lambda _t: next(fixes))
-                print(json.dumps({"threshold": th, **{k: row[k] for k in (
-                    "recall", "precision", "false_alarms_per_1k_words", "corrections")}}))
 
     from thai_extract.stages.spelling import SpellingStage
     from thai_extract.text.spelling.corrector import SpellingCorrector

@@ -594,6 +594,22 @@ def train_ner(
     print(json.dumps(result, indent=1, ensure_ascii=False, default=str))
 
 
+@train_app.command("spelling")
+def train_spelling(
+    corpus: Annotated[Path, typer.Option("--corpus", metavar="FILE", help="Unlabeled news, JSONL (gzipped or not) with title and text or body.", show_default=False)],
+    out: Annotated[Path, typer.Option("--out", help="Model folder to write (lm.npz and ranker.json).", show_default=False)],
+    force: Annotated[bool, typer.Option("--force", metavar="", help="Overwrite a model that is already in --out (the shipped one included).")] = False,
+) -> None:
+    """Build the spelling language model and train its ranker of corrections (the train extra)."""
+    if not corpus.is_file():
+        raise _error(f"no such file {corpus}")
+    if (out / "lm.npz").exists() and not force:
+        raise _error(f"{out / 'lm.npz'} exists (it may be the shipped model): give another --out, or --force to overwrite it")
+    from thai_extract.training.spelling import train_spelling as build
+
+    print(json.dumps(build(corpus, out), indent=1, ensure_ascii=False, default=str))
+
+
 @app.command()
 def version() -> None:
     """Print the pipeline version."""

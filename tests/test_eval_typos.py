@@ -31,3 +31,20 @@ def test_evaluate_our_system(tmp_path):
     rows = evaluate(path, baselines=False)
     assert list(rows[0])[0] == "system" and rows[0]["system"] == "thai-extract"
     assert rows[0]["recall"] == 1.0 and rows[0]["precision"] == 1.0
+
+
+def test_recall_is_reported_by_kind_of_typo(tmp_path):
+    _, rows = _write(tmp_path)
+    got = score(rows, lambda t: [(18, 22, "ทหาร")] if "หหาร" in t else [])
+    assert got["recall_anticipate"] == 1.0 and not any(k.startswith("recall_") and k != "recall_anticipate" for k in got)
+
+
+def test_detection_counts_overlapping_spans():
+    from thai_extract.eval.typos import score_detection
+
+    lines = [{"text": "ได้ข้อมูลที่มีประโยดมาคงดีนะครับ", "misspelled_spans": [{"start": 14, "end": 20}]},
+             {"text": "ความจริงเป็นสิ่งไม่ตาย", "misspelled_spans": []}]
+    right = score_detection(lines, lambda t: [(14, 20)] if "ประโยด" in t else [])
+    assert right["precision"] == 1.0 and right["recall"] == 1.0 and right["marked"] == 1
+    noisy = score_detection(lines, lambda t: [(0, 4)])
+    assert noisy["precision"] == 0.0 and noisy["recall"] == 0.0 and noisy["flagged"] == 2

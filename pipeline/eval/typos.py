@@ -7,7 +7,12 @@ FILE has one sentence a line, ``{id, text, clean, typo: {start, end, wrong, righ
 - precision: right corrections / all corrections, typo and clean lines together (a correction is right
   when applying it alone to ``text`` gives ``clean``);
 - false alarms per 1,000 words: corrections on clean lines per 1,000 thaibreak words of those lines;
-- chars/s: characters of ``text`` corrected per second by the system (after its model is loaded).
+- chars/s: characters of ``text`` corrected per second by the system (after its model is loaded);
+- ``recall_<kind>``: recall over the typo lines of each ``typo.kind``.
+
+``evaluate_detection`` scores finding misspellings in real text (``spelling_detection_dev.jsonl``:
+``{id, text, misspelled_spans: [{start, end, text}]}``): a flagged span is right when it overlaps a
+marked one; recall counts the marked spans that some flagged span overlaps.
 
 Systems: thai-extract (this project's spelling stage logic, corrections with score >= threshold),
 and the baselines (imported lazily): pythainlp ``correct(engine="pn")`` on every unknown token,
@@ -51,10 +56,17 @@ def _thai(tok: str) -> bool:
     return bool(tok) and all("\u0e01" <= c <= "\u0e4e" for c in tok)
 
 
-def thai_extract_system(threshold: float = 0.5, model: str | Path | None = None) -> System:
+def thai_extract_system(threshold: float = 0.5, model: str | Path | None = None,
+                        ranker: str | Path | bool = True) -> System:
+    """Our corrector (``ranker``: True the shipped ranker, a path another, False the hand-set score)."""
     from thai_extract.text.spelling.corrector import SpellingCorrector
 
-    corrector = SpellingCorrector.load(model)
+    corrector = SpellingCorrector.load(model, ranker=ranker)
+    return corrector_system(corrector, threshold)
+
+
+def corrector_system(corrector, threshold: float = 0.5) -> System:
+    """A loaded ``SpellingCorrector`` as a system: its suggestions scored ``>= threshold``."""
 
     def run(text: str) -> list[Fix]:
         return [(s.start, s.end, s.text) for s in corrector.suggest(text) if s.score >= threshold]
@@ -119,6 +131,7 @@ def score(lines: list[dict], system: System) -> dict:
     import thaibreak
 
     recall_hits = n_typo = right = total = clean_fixes = clean_words = 0
+    by_kind: dict[str, list[int]] = {}
     t0 = time.perf_counter()
     outputs = [system(r["text"]) for r in lines]
     seconds = time.perf_counter() - t0
@@ -128,7 +141,11 @@ def score(lines: list[dict], system: System) -> dict:
         right += sum(1 for f in fixes if apply_fixes(text, [f]) == clean and text != clean)
         if r.get("typo"):
             n_typo += 1
-            recall_hits += apply_fixes(text, fixes) == clean
+            hit = apply_fixes(text, fixes) == clean
+            recall_hits += hit
+            kind = by_kind.setdefault(r["typo"].get("kind") or "?", [0, 0])
+            kind[0] += hit
+            kind[1] += 1
         else:
             clean_fixes += len(fixes)
             b = thaibreak.boundaries(text)
@@ -142,15 +159,16 @@ def score(lines: list[dict], system: System) -> dict:
         "right": right,
         "typo_lines": n_typo,
         "chars_per_s": int(chars / seconds) if seconds > 0 else 0,
+        **{f"recall_{k}": round(h / n, 3) for k, (h, n) in sorted(by_kind.items())},
     }
 
 
 def evaluate(path: str | Path, baselines: bool = True, threshold: float = 0.5,
-             model: str | Path | None = None) -> list[dict]:
+             model: str | Path | None = None, ranker: str | Path | bool = True) -> list[dict]:
     """One dict per system; the first key is ``system``."""
     lines = read_lines(path)
     systems: list[tuple[str, Callable[[], System]]] = [
-        ("thai-extract", lambda: thai_extract_system(threshold, model)),
+        ("thai-extract", lambda: thai_extract_system(threshold, model, ranker)),
     ]
     if baselines:
         systems += [
@@ -165,3 +183,64 @@ def evaluate(path: str | Path, baselines: bool = True, threshold: float = 0.5,
         load = time.perf_counter() - t0
         rows.append({"system": name, **score(lines, system), "load_s": round(load, 2)})
     return rows
+
+
+# --- detection in real text --------------------------------------------------------------------
+Span = tuple[int, int]
+Detector = Callable[[str], list[Span]]
+
+
+def pythainlp_detector() -> Detector:
+    """pythainlp's spell checker as users run it: newmm words, a Thai word of two letters or more
+    that its ("pn") dictionary lacks is flagged."""
+    from pythainlp.spell.core import default_spell_checker
+    from pythainlp.tokenize import word_tokenize
+
+    known = {w for w, _ in default_spell_checker().dictionary()}
+
+    def run(text: str) -> list[Span]:
+        out, pos = [], 0
+        for tok in word_tokenize(text, engine="newmm", keep_whitespace=True):
+            start, pos = pos, pos + len(tok)
+            if len(tok) >= 2 and _thai(tok) and tok not in known:
+                out.append((start, pos))
+        return out
+
+    return run
+
+
+def thai_extract_detector(threshold: float = 0.5, model: str | Path | None = None) -> Detector:
+    """The spans of our corrections scored ``>= threshold``."""
+    from thai_extract.text.spelling.corrector import SpellingCorrector
+
+    corrector = SpellingCorrector.load(model)
+    return lambda text: [(s.start, s.end) for s in corrector.suggest(text) if s.score >= threshold]
+
+
+def score_detection(lines: list[dict], detector: Detector) -> dict:
+    flagged = right = found = gold = 0
+    t0 = time.perf_counter()
+    outputs = [detector(r["text"]) for r in lines]
+    seconds = time.perf_counter() - t0
+    for r, spans in zip(lines, outputs):
+        marked = [(m["start"], m["end"]) for m in r.get("misspelled_spans") or []]
+        flagged += len(spans)
+        right += sum(1 for s, e in spans if any(s < me and ms < e for ms, me in marked))
+        gold += len(marked)
+        found += sum(1 for ms, me in marked if any(s < me and ms < e for s, e in spans))
+    p = right / flagged if flagged else 0.0
+    rec = found / gold if gold else 0.0
+    return {"precision": round(p, 4), "recall": round(rec, 4), "f1": round(2 * p * rec / (p + rec), 4) if p + rec else 0.0,
+            "flagged": flagged, "marked": gold, "chars_per_s": int(sum(len(r["text"]) for r in lines) / seconds) if seconds > 0 else 0}
+
+
+def evaluate_detection(path: str | Path, threshold: float = 0.5, report_min: float = 0.2,
+                       model: str | Path | None = None) -> list[dict]:
+    """Detection scores of thai-extract (applied and reported corrections) beside pythainlp."""
+    lines = read_lines(path)
+    systems: list[tuple[str, Callable[[], Detector]]] = [
+        (f"thai-extract (score >= {threshold})", lambda: thai_extract_detector(threshold, model)),
+        (f"thai-extract (score >= {report_min})", lambda: thai_extract_detector(report_min, model)),
+        ("pythainlp-pn", pythainlp_detector),
+    ]
+    return [{"system": name, **score_detection(lines, make())} for name, make in systems]

@@ -1,5 +1,6 @@
 import pytest
 
+from thai_extract.eval.typos import apply_fixes
 from thai_extract.text.spelling.corrector import SpellingCorrector
 from thai_extract.text.spelling.keyboard import neighbours, shift_pair, similar, substitutions
 
@@ -14,7 +15,8 @@ def test_kedmanee_neighbours_and_lookalikes():
     assert "่" in neighbours("ี")
     assert shift_pair("ด") == "โ" and shift_pair("โ") == "ด"
     assert "ต" in similar("ด") and "ป" in similar("บ") and "้" in similar("่")
-    assert all(kind in {"neighbour", "similar", "shift"} for _, kind in substitutions("ก"))
+    assert all(kind in {"neighbour", "near", "similar", "shift"} for _, kind in substitutions("ก"))
+    assert ("ย", "near") in substitutions("ง")  # a diagonal slip one key further
 
 
 @pytest.mark.parametrize(("text", "wrong", "right"), [
@@ -43,3 +45,16 @@ def test_suggestion_offsets_index_the_text(corrector):
     text = "เพื่อรวบรวาผู้นำจากภาครัฐ"
     for s in corrector.suggest(text):
         assert text[s.start:s.end] == s.original and 0 <= s.score <= 1
+
+
+def test_a_name_in_the_entity_gazetteer_is_never_corrected(corrector):
+    # "หล่าวกาย" (Lao Cai, a Vietnamese city GeoNames names in Thai) reads as a typo without the gazetteer
+    assert "หล่าวกาย" in corrector.names
+    assert corrector.suggest("เดินทางไปยังหล่าวกายเมื่อวันนี้") == []
+
+
+def test_after_a_title_only_a_common_phrase_is_fixed(corrector):
+    text = "รัฐมนตรีวาาการกระทรวงมหาดไทย"
+    fixes = [(s.start, s.end, s.text) for s in corrector.suggest(text) if s.score >= 0.5]
+    assert apply_fixes(text, fixes) == "รัฐมนตรีว่าการกระทรวงมหาดไทย"
+    assert corrector.suggest("นายวลาดิมีรร์กล่าวว่า") == []  # a name after a title stays

@@ -6,21 +6,28 @@
    pieces are merged (the segmenter cuts an unknown string into pieces: "หหาร" -> "ห|หาร").
    Typos that the segmenter cuts into known words ("กฎ|หาย", "ดัง|นี่") are found as adjacent known
    pieces whose bigram the LM has (almost) never seen.
-2. Protection: a run is left alone when it looks like a name: repeated in the document in different
-   contexts (a copied passage counts once), after a title (นาย, ประธานาธิบดี...), in a name list or
-   the user's allow-list, touching Latin script, digits, a format character or a dot of a domain, a
-   short quoted or bracketed unit, or a long unknown string (transliterations).
-3. Candidates: single edits (keyboard neighbours, shift slips, look-alikes, anticipation,
-   transposition, doubled / extra / dropped letters) inside the run, over windows of the run plus one
-   known word on either side; a candidate must read as one or two known words. For a rare pair of
-   known pieces (or the pair with a neighbour), frequent words one edit from the joined string, and
-   real-word errors in one piece whose corrected pair is common ("ฐาน|ประธาน" -> "ฐานะ").
-4. Ranking: noisy channel, log P(edit) + log P(words | neighbours) from the bigram LM (the window
-   plus the next word), against keeping the text: a run scored as one unknown word, or by the LM
-   when the corpus knows its pieces ("คอ|ล|เซ็นเตอร์"); a known pair by the LM. A bonus when the
-   corrected word occurs elsewhere in the document. The gain beyond a calibrated margin becomes a
-   0..1 score. Document evidence comes from one index of the document's pieces, so time is linear
-   in the document's length, and a run seen again in the same context is answered from a cache.
+2. Protection: a run is left alone when it looks like a name: inside a name of our lists (the entity
+   gazetteers, pythainlp's person, family, country and province names) written in full, repeated
+   in the document in different contexts (a copied passage counts once), in the user's allow-list,
+   touching Latin script, digits, a format character or a dot of a domain, a short quoted or
+   bracketed unit, or a long unknown string (transliterations). After a title (นาย, รัฐมนตรี...) a
+   run is fixed only into a word the corpus often writes after that title ("รัฐมนตรีว่าการ").
+3. Candidates: single edits of the channel model (``edits.EditModel``: keyboard neighbours and
+   near keys, shift slips, look-alikes, anticipation, transposition, doubled / extra / dropped
+   letters) inside the run, over windows of the run plus up to two known words on either side; a
+   candidate must read as one or two known words. For a rare pair of known pieces (or the pair with
+   a neighbour), frequent words one edit from the joined string, and real-word errors in one piece
+   whose corrected pair is common ("ฐาน|ประธาน" -> "ฐานะ").
+4. Ranking: noisy channel, log P(edit) + log P(words | neighbours) from the LM (the window plus the
+   next word), against keeping the text: a run scored as one unknown word, or by the LM when the
+   corpus knows its pieces ("คอ|ล|เซ็นเตอร์"); a known pair by the LM. A bonus when the corrected
+   word occurs elsewhere in the document. The best candidates by that gain go to the learned ranker
+   (``ranker.Ranker``: their gains, the trigram LM's gain, edit kind and cost, counts...), which
+   picks one and scores it 0..1 (0.5 at the calibrated operating point); without a ranker the gain
+   beyond a margin becomes the score. A real-word error in one piece of a pair keeps the channel
+   score (the ranker was trained on non-word typos only). Document evidence comes from one index of
+   the document's pieces, so time is linear in the document's length, and a run seen again in the
+   same context is answered from a cache.
 """
 
 from __future__ import annotations
@@ -32,9 +39,12 @@ from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field
 from pathlib import Path
 
-from thai_extract.text.spelling.build_lm import BOUNDARY, FLAG_LEXICON, FLAG_NAME, ID_BITS, is_thai_char, token_class
-from thai_extract.text.spelling.keyboard import COSTS, THAI_ALPHABET, neighbours, substitutions
+from thai_extract.text.spelling.edits import EditModel
+from thai_extract.text.spelling.lexicon import (
+    BOUNDARY, FLAG_LEXICON, FLAG_NAME, ID_BITS, gazetteer_names, is_thai_char, token_class,
+)
 from thai_extract.text.spelling.lm import WordLM
+from thai_extract.text.spelling.ranker import Ranker, feature_vector
 
 # Letters and marks that cannot begin a Thai word.
 NON_INITIAL = set("ะัาำิีึืฺุู็่้๊๋์ํ\u0e45")
@@ -71,10 +81,16 @@ class Params:
     split_edit_cost: float = 6.0  # ... at this extra cost (the text as written is a real word)
     split_max_len: int = 12  # the pair's length in characters
     split_margin: float = 3.0  # margin for these (in place of ``margin``)
+    split_min_gain: float = -6.0  # candidates below this gain are not considered (they never score)
     glued_removal: float = 6.0  # extra cost: removing the first letter of a word glued to the previous
     score_next: bool = True  # the LM scores a run's window together with the next word
     orig_by_lm: bool = True  # a run of pieces the LM knows is scored by the LM too (the better of the two)
     orig_lm_min_count: int = 2  # ... pieces seen this often in the corpus
+    rank_top: int = 8  # candidates the learned ranker chooses from (by channel + LM gain)
+    wide: int = 2  # known words on either side of a run that its candidates may rewrite
+    max_window: int = 24  # ... in a window of at most this many characters
+    short_piece: int = 3  # ... the second one only past a known word this short
+    title_min_bigram: int = 100  # a run after a title is fixed only into a word this common after it
 
 
 @dataclass
@@ -134,6 +150,14 @@ def _pieces(text: str, b: list[int]) -> list[int]:
             if k < e:
                 extra.append(k)
     return sorted(set(b) | set(extra)) if extra else b
+
+
+def _title_before(toks: list[str], a: int) -> str | None:
+    """The title (นาย, รัฐมนตรี...) right before piece ``a`` (skipping one space), or None."""
+    j = a - 1
+    if j >= 0 and toks[j].isspace() and toks[j] != "\n":
+        j -= 1
+    return toks[j] if j >= 0 and toks[j] in TITLES else None
 
 
 class _DocIndex:
@@ -196,6 +220,9 @@ class SpellingCorrector:
     lm: WordLM
     allow: frozenset[str] = frozenset()
     params: Params = field(default_factory=Params)
+    edits: EditModel = field(default_factory=EditModel)
+    ranker: Ranker | None = None  # None: the hand-set noisy-channel score
+    trace: list | None = None  # when a list, every ranked candidate's (text, start, end, new, features)
 
     def __post_init__(self) -> None:
         p = self.params
@@ -209,12 +236,18 @@ class SpellingCorrector:
         self.known.difference_update(w for w in list(self.known) if len(w) == 1 and w not in SINGLE_WORDS)
         self.known.update(SINGLE_WORDS)
         self._split_cache: dict[tuple[str, str, str], dict[str, tuple[float, str]]] = {}
-        self._split_index: tuple[set[str], dict[str, list[tuple[str, int]]], dict[str, list[tuple[str, int]]]] | None = None
+        self._freq: tuple[set[str], dict[str, list[tuple[str, int]]]] | None = None
+        self.names = gazetteer_names()
+        self.name_parts = {n[i:j] for n in self.names for i in range(len(n)) for j in range(i + 1, len(n) + 1)}
 
     @classmethod
     def load(cls, model: str | Path | None = None, allow: frozenset[str] = frozenset(),
-             params: Params | None = None) -> "SpellingCorrector":
-        return cls(WordLM.load(model), frozenset(allow), params or Params())
+             params: Params | None = None, ranker: str | Path | Ranker | bool = True) -> "SpellingCorrector":
+        """The corrector over the language model at ``model`` (default: the shipped one); ``ranker``
+        True loads the shipped ranker, a path another one, False keeps the hand-set score."""
+        if ranker is True or isinstance(ranker, (str, Path)):
+            ranker = Ranker.load(None if ranker is True else ranker)
+        return cls(WordLM.load(model), frozenset(allow), params or Params(), ranker=ranker or None)
 
     # ------------------------------------------------------------------------------------------
     def _suspicious(self, tok: str) -> bool:
@@ -264,20 +297,21 @@ class SpellingCorrector:
         return kept
 
     # ------------------------------------------------------------------------------------------
-    def _split_idx(self):
-        """Frequent words by their one-letter deletions and one-letter wildcards (built once)."""
-        if self._split_index is None:
+    def _frequent(self) -> tuple[set[str], dict[str, list[tuple[str, int]]]]:
+        """Frequent Thai words (the only corrections of a pair of known pieces), and the same words
+        by each one-letter deletion and one-letter wildcard, for finding those one edit from a
+        string without trying every edit (built once)."""
+        if self._freq is None:
             p = self.params
             freq = {w for w, c in zip(self.lm.words, self.lm.counts)
                     if c >= p.split_min_count and len(w) >= 3 and all(is_thai_char(ch) for ch in w)}
-            dels: dict[str, list[tuple[str, int]]] = {}
-            subs: dict[str, list[tuple[str, int]]] = {}
-            for w in freq:
+            near: dict[str, list[tuple[str, int]]] = {}
+            for w in sorted(freq):  # sorted: the same order (and ties) in every process
                 for j in range(len(w)):
-                    dels.setdefault(w[:j] + w[j + 1:], []).append((w, j))
-                    subs.setdefault(w[:j] + "?" + w[j + 1:], []).append((w, j))
-            self._split_index = (freq, dels, subs)
-        return self._split_index
+                    near.setdefault(w[:j] + w[j + 1:], []).append((w, j))
+                    near.setdefault(w[:j] + "?" + w[j + 1:], []).append((w, j))
+            self._freq = (freq, near)
+        return self._freq
 
     def _split_candidates(self, q: str, before: str = "", after: str = "") -> dict[str, tuple[float, str]]:
         """Frequent words one edit away from ``q``: word -> (channel cost, kind). Cached (the same
@@ -295,44 +329,27 @@ class SpellingCorrector:
                 if not edge or (edge == "<" and w[0] != before) or (edge == ">" and w[-1] != after)}
 
     def _split_candidates_uncached(self, q: str) -> dict[str, tuple[float, str, str]]:
-        freq, dels, subs = self._split_idx()
-        out: dict[str, tuple[float, str, str]] = {}
-
-        def add(w: str, cost: float, kind: str, edge: str = "") -> None:
-            if w != q and (w not in out or cost < out[w][0]):
-                out[w] = (cost, kind, edge)
-
-        for w, j in dels.get(q, ()):  # a dropped letter (at the start or end: see the caller)
-            add(w, COSTS["delete"], "delete", "<" if j == 0 else ">" if j == len(w) - 1 else "")
+        freq, near = self._frequent()
         n = len(q)
+        hits = list(near.get(q, ()))  # a letter dropped at j
         for j in range(n):
-            ch = q[j]
-            prev_c = q[j - 1] if j > 0 else ""
-            next_c = q[j + 1] if j + 1 < n else ""
-            v = q[:j] + q[j + 1:]
-            # an extra letter, never the first or last one (that would drop a prefix or suffix of
-            # the pair: "ณ|สมัย", "ไพ|โร" are more often names than typos)
-            if 0 < j < n - 1 and v in freq:
-                if ch == prev_c or ch == next_c:
-                    add(v, COSTS["double"], "double")
-                elif ch in neighbours(prev_c) or ch in neighbours(next_c):
-                    add(v, COSTS["insert_near"], "insert")
-                else:
-                    add(v, COSTS["insert"], "insert")
-            if next_c and ch != next_c:
-                v = q[:j] + next_c + ch + q[j + 2:]
+            hits.extend(near.get(q[:j] + "?" + q[j + 1:], ()))  # a wrong letter at j
+            for v in (q[:j] + q[j + 1:], q[:j] + q[j + 1:j + 2] + q[j] + q[j + 2:]):  # extra, swapped
                 if v in freq:
-                    add(v, COSTS["transpose"], "transpose")
-            hits = subs.get(q[:j] + "?" + q[j + 1:])
-            if hits:
-                kinds = dict(substitutions(ch))
-                antic = ch == next_c or (j + 2 < n and ch == q[j + 2])
-                for w, _ in hits:
-                    kind = kinds.get(w[j])
-                    if kind is not None:
-                        add(w, COSTS[kind], kind)
-                    elif antic:
-                        add(w, COSTS["anticipate"], "anticipate")
+                    hits.append((v, j))
+        out: dict[str, tuple[float, str, str]] = {}
+        for v, j in hits:
+            e = self.edits.explain(q, v, j)
+            if e is None or v == q or (v in out and out[v][0] <= e.cost):
+                continue
+            if e.dq == 1 and e.dv == 0 and not 0 < e.i < n - 1:
+                # an extra first or last letter would drop a prefix or suffix of the pair: "ณ|สมัย",
+                # "ไพ|โร" are more often names than typos
+                continue
+            edge = ""
+            if e.kind == "delete":  # a dropped first or last letter: see the caller
+                edge = "<" if e.i == 0 else ">" if e.i == n else ""
+            out[v] = (e.cost, e.kind, edge)
         return out
 
     def _split_words(self, text: str, b: list[int], toks: list[str], sus: set[int], doc: _DocIndex,
@@ -374,8 +391,8 @@ class SpellingCorrector:
             if i - 1 in sus or i + 2 in sus or not usable(i) or not usable(i + 1):
                 continue
             # the pair, or the pair with a known piece on either side ("กระ|ทร|สง")
-            best: tuple[float, str, str, int, int] | None = None
-            second = -1e9
+            options: list[tuple[float, str, str, int, int, dict]] = []
+            piece_options: list[tuple[float, str, str, int, int, dict]] = []
             for x, y in ((i, i + 1), (i - 1, i + 1), (i, i + 2)):
                 if (x, y) in done or (x != i and not usable(x)) or (y != i + 1 and not usable(y)):
                     continue
@@ -387,7 +404,7 @@ class SpellingCorrector:
                     continue
                 q = text[rs:re]
                 cands = self._split_candidates(q, text[rs - 1] if rs > 0 else "", text[re] if re < len(text) else "")
-                if not cands or self._protected(text, b, toks, x, y, doc):
+                if not cands or self._protected(text, b, toks, x, y, doc, names=False):
                     continue
                 prev = token_class(toks[x - 1]) if x > 0 else BOUNDARY
                 nxt = token_class(toks[y + 1]) if y + 1 < n else BOUNDARY
@@ -397,20 +414,24 @@ class SpellingCorrector:
                     orig += lm.logp(toks[j], last, p.unk_logp)
                     last = toks[j]
                 orig += lm.logp(nxt, last, p.unk_logp)
+                found = []
                 for w, (cost, kind) in cands.items():
                     # a pair the corpus writes now and then is a phrase unless the word is far
                     # commoner ("ผลัด|กัน" take turns, not "ผลักดัน")
                     if pair_count * p.split_ratio > lm.count(w):
                         continue
-                    gain = lm.logp(w, prev, p.unk_logp) + lm.logp(nxt, w, p.unk_logp) - orig - cost
-                    if self._written_in(w, doc):
+                    lm_gain = lm.logp(w, prev, p.unk_logp) + lm.logp(nxt, w, p.unk_logp) - orig
+                    if lm_gain - cost + p.doc_bonus >= p.split_min_gain:
+                        found.append((w, cost, kind, lm_gain))
+                if found and self._in_listed_name(text, b, x, y):
+                    continue
+                for w, cost, kind, lm_gain in found:
+                    gain = lm_gain - cost
+                    written = self._written_in(w, doc)
+                    if written:
                         gain += p.doc_bonus
-                    if best is None or gain > best[0]:
-                        if best is not None:
-                            second = max(second, best[0])
-                        best = (gain, w, kind, x, y)
-                    else:
-                        second = max(second, gain)
+                    options.append((gain, w, kind, x, y, {"lm_gain": lm_gain, "cost": cost, "doc": written,
+                                                        "window": (x, y, [w])}))
             # a real-word error in one piece of the pair ("ใน|ฐาน|ประธาน" -> "ฐานะ"): the new pair
             # must be a common one in the corpus
             if p.split_piece_edit:
@@ -426,7 +447,7 @@ class SpellingCorrector:
                     if not cands:
                         continue
                     if orig is None:
-                        if self._protected(text, b, toks, i, i + 1, doc):
+                        if self._protected(text, b, toks, i, i + 1, doc, names=False):
                             break
                         orig = (lm.logp(t1, prev, p.unk_logp) + lm.logp(t2, t1, p.unk_logp)
                                 + lm.logp(nxt, t2, p.unk_logp))
@@ -437,15 +458,25 @@ class SpellingCorrector:
                             continue
                         if pair_count * p.split_ratio > lm.bigram_count(ia, ib) * 10:
                             continue
-                        gain = (lm.logp(a1, prev, p.unk_logp) + lm.logp(a2, a1, p.unk_logp)
-                                + lm.logp(nxt, a2, p.unk_logp) - orig - cost - p.split_edit_cost)
-                        if best is None or gain > best[0]:
-                            if best is not None:
-                                second = max(second, best[0])
-                            best = (gain, w, kind, k, k)
-                        else:
-                            second = max(second, gain)
-            if best is None:
+                        lm_gain = (lm.logp(a1, prev, p.unk_logp) + lm.logp(a2, a1, p.unk_logp)
+                                   + lm.logp(nxt, a2, p.unk_logp) - orig)
+                        piece_options.append((lm_gain - cost - p.split_edit_cost, w, kind, k, k, {
+                            "lm_gain": lm_gain, "cost": cost, "piece_edit": True, "window": (i, i + 1, [a1, a2])}))
+            if piece_options and not self._in_listed_name(text, b, i, i + 1):
+                options.extend(piece_options)
+            if not options:
+                continue
+            options.sort(key=lambda o: -o[0])  # stable: the first of equal gains stays first
+            best = options[0][:5]
+            second = options[1][0] if len(options) > 1 else -1e9
+            # the ranker never saw real-word errors (its typos are non-words): a fix of one piece of
+            # the pair keeps the channel score
+            if self.ranker is not None and best[3] != best[4]:
+                top = [o for o in options if o[3] != o[4]][:p.rank_top]
+                sug = self._rank(text, toks, [(b[x], b[y + 1], w, gain, kind, "noisy-channel-split", f)
+                                              for gain, w, kind, x, y, f in top])
+                if sug.score >= p.report_min:
+                    out.append(sug)
                 continue
             gain, w, kind, x, y = best
             if second > gain - 2.0:
@@ -457,16 +488,12 @@ class SpellingCorrector:
         return out
 
     # ------------------------------------------------------------------------------------------
-    def _protected(self, text: str, b: list[int], toks: list[str], a: int, z: int, doc: _DocIndex) -> bool:
+    def _protected(self, text: str, b: list[int], toks: list[str], a: int, z: int, doc: _DocIndex,
+                   titles: bool = True, names: bool = True) -> bool:
+        """Whether the pieces ``a..z`` look like a name or a code, not a typo (``titles``: a run right
+        after a title counts as a name; ``names``: look the run up in the name lists too)."""
         run = text[b[a]:b[z + 1]]
-        if len(run) > MAX_RUN or run in self.allow or self.lm.has_flag(run, FLAG_NAME):
-            return True
-        # repeated in the document (in different contexts: a copied passage is one typing)
-        if len(run) >= 4 and doc.contexts(tuple(toks[a:z + 1])) >= 2:
-            return True
-        # the run with its neighbouring pieces repeated: a name cut into pieces
-        ca, cz = max(a - 1, 0), min(z + 1, len(toks) - 1)
-        if not any(toks[j].isspace() for j in range(ca, cz + 1)) and doc.contexts(tuple(toks[ca:cz + 1])) >= 2:
+        if len(run) > MAX_RUN or run in self.allow:
             return True
         # touching Latin letters or digits (URLs, codes, mixed names)
         before = text[b[a] - 1] if b[a] > 0 else " "
@@ -482,23 +509,26 @@ class SpellingCorrector:
         # a short quoted or bracketed unit: an abbreviation, a list marker, a title ("(ก)", "“จภ”")
         if (before in OPENERS or after in CLOSERS) and (len(run) <= 2 or (before in OPENERS and after in CLOSERS)):
             return True
-        # after a title (skipping one space)
-        j = a - 1
-        if j >= 0 and toks[j].isspace() and toks[j] != "\n":
-            j -= 1
-        if j >= 0 and toks[j] in TITLES:
+        if titles and _title_before(toks, a) is not None:
             return True
         # a family name: title, given name, one space, then the run
         if _FAMILY_NAME.search(text, max(0, b[a] - 40), b[a]):
             return True
-        return False
+        # repeated in the document (in different contexts: a copied passage is one typing)
+        if len(run) >= 4 and doc.contexts(tuple(toks[a:z + 1])) >= 2:
+            return True
+        # the run with its neighbouring pieces repeated: a name cut into pieces
+        ca, cz = max(a - 1, 0), min(z + 1, len(toks) - 1)
+        if not any(toks[j].isspace() for j in range(ca, cz + 1)) and doc.contexts(tuple(toks[ca:cz + 1])) >= 2:
+            return True
+        return names and self._in_listed_name(text, b, a, z)
 
     def _correct_run_cached(self, text: str, b: list[int], toks: list[str], a: int, z: int,
                             doc: _DocIndex) -> Suggestion | None:
         """``_correct_run``, once per distinct run-in-context of a document (the answer depends on
-        the text up to 40 characters before the run and three pieces after it, and on the document
-        evidence, which is the same for every copy)."""
-        key = (text[max(0, b[a] - 40):b[a]], tuple(toks[max(0, a - 2):a]), a >= 2, tuple(toks[a:z + 4]))
+        the text up to 40 characters and four pieces before the run and five pieces after it, and on
+        the document evidence, which is the same for every copy)."""
+        key = (text[max(0, b[a] - 40):b[a]], tuple(toks[max(0, a - 4):a]), a >= 4, tuple(toks[a:z + 6]))
         if key in doc.runs:
             got = doc.runs[key]
             if got is None:
@@ -513,21 +543,28 @@ class SpellingCorrector:
                      doc: _DocIndex) -> Suggestion | None:
         import thaibreak
 
-        if self._protected(text, b, toks, a, z, doc):
+        if self._protected(text, b, toks, a, z, doc, titles=False):
             return None
+        # after a title a run is a name, unless it is fixed into a phrase common after that title
+        # ("รัฐมนตรีวาาการ" -> "ว่าการ")
+        title = _title_before(toks, a)
         n = len(toks)
         known = self.known
-        left_ok = a > 0 and toks[a - 1] in known and not toks[a - 1].isspace() and all(is_thai_char(c) for c in toks[a - 1])
-        right_ok = z + 1 < n and toks[z + 1] in known and all(is_thai_char(c) for c in toks[z + 1])
-        windows = [(a, z)]
-        if left_ok:
-            windows.append((a - 1, z))
-        if right_ok:
-            windows.append((a, z + 1))
-        if left_ok and right_ok:
-            windows.append((a - 1, z + 1))
-        best: dict[tuple[int, int, str], tuple[float, str]] = {}
         p = self.params
+        def thai_word(j: int) -> bool:
+            return 0 <= j < n and toks[j] in known and all(is_thai_char(c) for c in toks[j])
+
+        # the run with up to ``wide`` known words on either side: a typo often leaves a known piece
+        # behind ("รัฐ|บา|ข" for รัฐบาล)
+        left = 0  # a second word only past a short one: a piece the typo broke off
+        while left < p.wide and thai_word(a - left - 1) and (left == 0 or len(toks[a - left]) <= p.short_piece):
+            left += 1
+        right = 0
+        while right < p.wide and thai_word(z + right + 1) and (right == 0 or len(toks[z + right]) <= p.short_piece):
+            right += 1
+        windows = [(a - i, z + j) for i in range(left + 1) for j in range(right + 1)
+                   if i + j <= p.wide and b[z + j + 1] - b[a - i] <= p.max_window]
+        best: dict[tuple[int, int, str], tuple[float, str, dict]] = {}
         for wa, wb in windows:
             q = text[b[wa]:b[wb + 1]]
             lo = b[a] - b[wa]
@@ -541,13 +578,15 @@ class SpellingCorrector:
                 ext = toks[wb + 1]
                 xb = wb + 1
             nxt = token_class(toks[xb + 1]) if xb + 1 < n else BOUNDARY
-            orig_lp = self._orig_logp(toks, wa, xb, a, z, prev, nxt, hi - lo)
+            orig_lp, by_lm = self._orig_logp(toks, wa, xb, a, z, prev, nxt, hi - lo)
             for c in self._candidates(q, lo, hi):
                 # score the window as the segmenter (and so the LM) would cut the corrected text
                 cv = c.v + ext
                 vb = thaibreak.boundaries(cv)
                 seg = [cv[vb[k]:vb[k + 1]] for k in range(len(vb) - 1)]
                 if any(w not in known for w in seg):
+                    continue
+                if title is not None and not self._title_phrase(title, toks[wa], seg):
                     continue
                 lp = 0.0
                 last = prev
@@ -574,22 +613,29 @@ class SpellingCorrector:
                 gain = lp - orig_lp - c.cost
                 # an extra letter removed at the start of a word glued to the previous one: as often
                 # the end of that word (a name, "เทพ|ยวดี") as a typo
-                if c.dq == 1 and c.dv == 0 and c.i == ws and b[wa] + ws > 0 and is_thai_char(text[b[wa] + ws - 1]):
+                glued = c.dq == 1 and c.dv == 0 and c.i == ws and b[wa] + ws > 0 and is_thai_char(text[b[wa] + ws - 1])
+                if glued:
                     gain -= p.glued_removal
                 key = _trim(text, b, b[wa] + ws, b[wa] + we - delta, new, b[a], b[z + 1], self.cand_words)
                 if key not in best or gain > best[key][0]:
-                    best[key] = (gain, c.kind)
+                    best[key] = (gain, c.kind, {"lm_gain": lp - orig_lp, "cost": c.cost, "glued": glued,
+                                               "orig_by_lm": by_lm, "after_title": title is not None,
+                                               "window": (wa, xb, seg)})
         if not best:
             return None
-        ranked = sorted(best.items(), key=lambda kv: -kv[1][0])[:4]
+        ranked = sorted(best.items(), key=lambda kv: -kv[1][0])[:p.rank_top if self.ranker is not None else 4]
         # document evidence: the corrected word is written correctly elsewhere in the document
         rescored = []
-        for (start, end, new), (gain, kind) in ranked:
-            if len(new) >= 3 and self._written_in(new, doc):
+        for (start, end, new), (gain, kind, f) in ranked:
+            f["doc"] = len(new) >= 3 and self._written_in(new, doc)
+            if f["doc"]:
                 gain += p.doc_bonus
-            rescored.append(((start, end, new), (gain, kind)))
+            rescored.append(((start, end, new), (gain, kind, f)))
         ranked = sorted(rescored, key=lambda kv: -kv[1][0])
-        (start, end, new), (gain, kind) = ranked[0]
+        if self.ranker is not None:
+            return self._rank(text, toks, [(st, en, new, gain, kind, "noisy-channel", f)
+                                           for (st, en, new), (gain, kind, f) in ranked])
+        (start, end, new), (gain, kind, _) = ranked[0]
         # an ambiguous choice between two different fixes is less sure
         if len(ranked) > 1:
             second = ranked[1][1][0]
@@ -597,13 +643,87 @@ class SpellingCorrector:
         score = 1.0 / (1.0 + math.exp(-(gain - p.margin) / p.scale))
         return Suggestion(start, end, text[start:end], new, round(score, 4), f"noisy-channel:{kind}", round(gain, 3))
 
+    def _rank(self, text: str, toks: list[str], cands: list[tuple]) -> Suggestion:
+        """The learned ranker's choice among ``(start, end, new, gain, kind, method, features)``."""
+        assert self.ranker is not None
+        lm = self.lm
+        gains = [c[3] for c in cands]
+        best_x: tuple[float, int] | None = None
+        for r, (start, end, new, gain, kind, method, f) in enumerate(cands):
+            others = [g for j, g in enumerate(gains) if j != r]
+            orig = text[start:end]
+            values = {
+                "gain": gain, "gap": gain - max(others) if others else 10.0, "rank": r,
+                "log_count_new": math.log1p(lm.count(new)), "log_count_orig": math.log1p(lm.count(orig)),
+                "len_new": len(new), "len_orig": len(orig), "split": method != "noisy-channel",
+                "lm3_gain": self._lm3_gain(toks, f["window"]) if "window" in f else 0.0,
+                **{k: v for k, v in f.items() if k != "window"},
+            }
+            x = feature_vector(values, kind)
+            prob = self.ranker.probability(x)
+            if self.trace is not None:
+                self.trace.append((text, start, end, new, x))
+            if best_x is None or prob > best_x[0]:
+                best_x = (prob, r)
+        prob, r = best_x
+        start, end, new, gain, kind, method, _ = cands[r]
+        return Suggestion(start, end, text[start:end], new, round(prob, 4), f"{method}:{kind}", round(gain, 3))
+
+    def _lm3_gain(self, toks: list[str], window: tuple[int, int, list[str]]) -> float:
+        """Trigram log-probability of the corrected window in its context, minus that of the text."""
+        wa, xb, seg = window
+        n = len(toks)
+        left = [token_class(toks[j]) if j >= 0 else BOUNDARY for j in (wa - 2, wa - 1)]
+        right = [token_class(toks[j]) if j < n else BOUNDARY for j in (xb + 1, xb + 2)]
+        unk = self.params.unk_logp
+        new = self.lm.sequence_logp(left + list(seg) + right, unk)
+        old = self.lm.sequence_logp(left + [token_class(t) for t in toks[wa:xb + 1]] + right, unk)
+        return new - old
+
+    def _in_listed_name(self, text: str, b: list[int], a: int, z: int, reach: int = 4) -> bool:
+        """Whether the pieces ``a..z`` lie inside a name of our lists (the entity gazetteers,
+        pythainlp's person, family, country and province names) written in full around them, from
+        up to ``reach`` pieces before to ``reach`` pieces after."""
+        run = text[b[a]:b[z + 1]]
+        gazetteer = run in self.name_parts
+        has_flag = self.lm.has_flag
+        for s in range(a, max(0, a - reach) - 1, -1):
+            spaced = any(text[k].isspace() for k in range(b[s], b[a]))
+            if spaced and not gazetteer:
+                break
+            for e in range(z + 1, min(len(b) - 1, z + 1 + reach) + 1):
+                if e > z + 1 and text[b[e - 1]].isspace():
+                    spaced = True
+                    if not gazetteer:
+                        break
+                sub = text[b[s]:b[e]]
+                if (gazetteer and sub in self.names) or (
+                        not spaced and (len(sub) >= 4 or sub == run) and has_flag(sub, FLAG_NAME)):
+                    return True
+        return False
+
+    def _title_phrase(self, title: str, first: str, seg: list[str]) -> bool:
+        """Whether the corrected window ``seg`` (starting at the piece ``first``) reads as the title
+        followed by a word the corpus often writes after it."""
+        if first == title:
+            if len(seg) < 2 or seg[0] != title:
+                return False
+            word = seg[1]
+        else:
+            word = seg[0]
+        ia, ib = self.lm.index.get(title), self.lm.index.get(word)
+        return ia is not None and ib is not None and self.lm.bigram_count(ia, ib) >= self.params.title_min_bigram
+
     def _written_in(self, word: str, doc: _DocIndex) -> bool:
         import thaibreak
 
         wb = thaibreak.boundaries(word)
         return doc.occurs(tuple(word[wb[k]:wb[k + 1]] for k in range(len(wb) - 1)))
 
-    def _orig_logp(self, toks: list[str], wa: int, wb: int, a: int, z: int, prev: str, nxt: str, run_len: int) -> float:
+    def _orig_logp(self, toks: list[str], wa: int, wb: int, a: int, z: int, prev: str, nxt: str,
+                   run_len: int) -> tuple[float, bool]:
+        """log P of the window as written (the run as one unknown word, or by the LM when it knows the
+        run's pieces), and whether the LM's reading was the one taken."""
         p = self.params
         lp = 0.0
         last: str | None = prev
@@ -625,12 +745,13 @@ class SpellingCorrector:
                 alt += self.lm.logp(toks[j], last, p.unk_logp)
                 last = toks[j]
             alt += self.lm.logp(nxt, last, p.unk_logp)
-            lp = max(lp, alt)
-        return lp
+            return max(lp, alt), True
+        return lp, False
 
     # ------------------------------------------------------------------------------------------
     def _segment(self, v: str, pre_ok: set[int], suf_ok: set[int], i: int, dq: int, dv: int) -> list[str] | None:
-        """``v`` as one or two known words (the edit at ``i`` replaced ``dq`` chars by ``dv``)."""
+        """``v`` as one or two known words (the edit at ``i`` replaced ``dq`` chars by ``dv``; the
+        typed string's known prefixes end at ``pre_ok``, its known suffixes start at ``suf_ok``)."""
         words = self.cand_words
         if v in words:
             return [v]
@@ -638,6 +759,7 @@ class SpellingCorrector:
         best: list[str] | None = None
         best_score = -1
         for k in range(1, len(v)):
+            # a cut before the edit leaves a known prefix, one after it a known suffix
             if k <= i:
                 if k not in pre_ok:
                     continue
@@ -666,32 +788,6 @@ class SpellingCorrector:
             if seg is not None:
                 out.append(_Cand(v, seg, cost, kind, i, dq, dv))
 
-        n = len(q)
-        lo = max(0, lo - 1)
-        hi = min(n, hi + 1)
-        for i in range(lo, hi):
-            ch = q[i]
-            # an extra letter (doubled, a neighbour key of the next/previous one, or any)
-            prev_c = q[i - 1] if i > 0 else ""
-            next_c = q[i + 1] if i + 1 < n else ""
-            if ch == prev_c or ch == next_c:
-                add(q[:i] + q[i + 1:], COSTS["double"], "double", i, 1, 0)
-            elif ch in neighbours(prev_c) or ch in neighbours(next_c):
-                add(q[:i] + q[i + 1:], COSTS["insert_near"], "insert", i, 1, 0)
-            else:
-                add(q[:i] + q[i + 1:], COSTS["insert"], "insert", i, 1, 0)
-            # swapped letters
-            if i + 1 < n and q[i] != q[i + 1]:
-                add(q[:i] + q[i + 1] + q[i] + q[i + 2:], COSTS["transpose"], "transpose", i, 2, 2)
-            # a wrong letter: keyboard neighbour, shift, look-alike
-            for c, kind in substitutions(ch):
-                add(q[:i] + c + q[i + 1:], COSTS[kind], kind, i, 1, 1)
-            # anticipation: the next letter typed early
-            if ch == next_c or (i + 2 < n and ch == q[i + 2]):
-                for c in THAI_ALPHABET:
-                    add(q[:i] + c + q[i + 1:], COSTS["anticipate"], "anticipate", i, 1, 1)
-        # a dropped letter
-        for i in range(lo, hi + 1):
-            for c in THAI_ALPHABET:
-                add(q[:i] + c + q[i:], COSTS["delete"], "delete", i, 0, 1)
+        for e in self.edits.edits(q, lo, hi):
+            add(e.v, e.cost, e.kind, e.i, e.dq, e.dv)
         return out

@@ -1,9 +1,5 @@
-"""How Thai typos happen: the Kedmanee keyboard, look-alike letters, and the channel costs of edits.
-
-Costs are negative natural-log weights of one edit kind (lower = more likely), the P(typo | word)
-side of the noisy channel. They were set by hand and checked on typos synthesised from the
-unlabeled news (``bench/typos.py --synthetic``), never fitted to the evaluation sentences.
-"""
+"""The letters a Thai typist confuses: Kedmanee keyboard neighbours and shift pairs, look-alike and
+sound-alike letters (the corrector's channel model, ``edits.EditModel``, is built on these)."""
 
 from __future__ import annotations
 
@@ -32,20 +28,6 @@ _SIMILAR_GROUPS = [
 
 THAI_ALPHABET = "".join(chr(c) for c in range(0x0E01, 0x0E4E) if chr(c) not in "\u0e3b\u0e3c\u0e3d\u0e3e\u0e3f\u0e4f")
 
-# Channel costs (-log weight) by edit kind.
-COSTS = {
-    "neighbour": 2.0,    # a neighbouring key on the same shift level
-    "shift": 2.5,        # the same key with / without shift
-    "similar": 2.2,      # a look-alike or sound-alike letter, tone-mark swap
-    "anticipate": 2.5,   # typed the next letter early (ทหาร -> หหาร)
-    "transpose": 2.2,    # two neighbouring letters swapped
-    "double": 2.2,       # a letter typed twice
-    "insert": 3.2,       # an extra letter (neighbour of the adjacent key: cheaper)
-    "insert_near": 2.6,
-    "delete": 2.8,       # a letter dropped
-}
-
-
 @cache
 def _positions() -> dict[str, tuple[int, float, int]]:
     pos: dict[str, tuple[int, float, int]] = {}
@@ -70,6 +52,18 @@ def neighbours(ch: str) -> frozenset[str]:
         if (r2 == r and abs(x2 - x) == 1.0) or (abs(r2 - r) == 1 and abs(x2 - x) <= 0.75):
             out.add(other)
     return frozenset(c for c in out if c in THAI_ALPHABET)
+
+
+@cache
+def near_keys(ch: str) -> frozenset[str]:
+    """Keys one diagonal step further than :func:`neighbours` (the row above or below, a key and a
+    quarter away), on the same shift level: a finger that lands between two columns."""
+    pos = _positions()
+    if ch not in pos:
+        return frozenset()
+    r, x, level = pos[ch]
+    return frozenset(other for other, (r2, x2, l2) in pos.items()
+                     if l2 == level and abs(r2 - r) == 1 and 0.75 < abs(x2 - x) <= 1.25 and other in THAI_ALPHABET)
 
 
 @cache
@@ -104,4 +98,6 @@ def substitutions(typed: str) -> tuple[tuple[str, str], ...]:
     sp = shift_pair(typed)
     if sp:
         out.setdefault(sp, "shift")
+    for c in near_keys(typed):
+        out.setdefault(c, "near")
     return tuple(out.items())

@@ -1,4 +1,5 @@
-"""The word bigram language model (interpolated absolute discounting) and the lexicon behind it."""
+"""The word trigram language model (interpolated absolute discounting, backing off to bigrams and
+unigrams) and the lexicon behind it."""
 
 from __future__ import annotations
 
@@ -11,9 +12,17 @@ import numpy as np
 
 from thai_extract.errors import require_resource
 from thai_extract.resources import model_path
-from thai_extract.text.spelling.build_lm import BOUNDARY, FLAG_LEXICON, FLAG_NAME, FLAG_TNC, ID_BITS, token_class
+from thai_extract.text.spelling.lexicon import FLAG_LEXICON, FLAG_NAME, FLAG_TNC, ID_BITS
 
 DISCOUNT = 0.75
+REBUILD = "rebuild it with: python -m thai_extract.training.spelling_lm --corpus ../shared/data/thaigov_unlabeled.jsonl.gz"
+_B = np.uint64(ID_BITS)
+
+
+def _lookup(keys: np.ndarray, key: int) -> int:
+    """Index of ``key`` in the sorted ``keys``, or -1."""
+    j = int(keys.searchsorted(np.uint64(key)))
+    return j if j < len(keys) and int(keys[j]) == key else -1
 
 
 @dataclass
@@ -25,6 +34,9 @@ class WordLM:
     followers: list[int]
     bigram_keys: np.ndarray
     bigram_counts: np.ndarray
+    bigram_followers: np.ndarray
+    trigram_keys: np.ndarray
+    trigram_counts: np.ndarray
     total: int
     meta: dict
 
@@ -32,18 +44,18 @@ class WordLM:
     def load(cls, path: str | Path | None = None) -> "WordLM":
         """The model at ``path`` (default: ``spelling/lm.npz`` of the models folder)."""
         path = model_path("spelling", "lm.npz", configured=path)
-        rebuild = ("rebuild it with: python -m thai_extract.text.spelling.build_lm "
-                   "--corpus ../shared/data/thaigov_unlabeled.jsonl.gz --out models/spelling/lm.npz")
-        with np.load(require_resource(path, "spelling language model", rebuild)) as z:
+        with np.load(require_resource(path, "spelling language model", REBUILD)) as z:
             words = z["words"].tobytes().decode("utf-8").split("\n")
             counts = z["counts"].tolist()
-            flags = z["flags"].tobytes()
-            followers = z["followers"].tolist()
-            keys = z["bigram_keys"]
-            bcounts = z["bigram_counts"]
+            arrays = {k: z[k] for k in ("flags", "followers", "bigram_keys", "bigram_counts", "bigram_followers",
+                                        "trigram_keys", "trigram_counts")}
             meta = json.loads(z["meta"].tobytes().decode("utf-8"))
         index = {w: i for i, w in enumerate(words)}
-        return cls(words, index, counts, flags, followers, keys, bcounts, int(sum(counts)), meta)
+        return cls(words, index, counts, arrays["flags"].tobytes(), arrays["followers"].tolist(),
+                   np.cumsum(arrays["bigram_keys"], dtype=np.uint64), arrays["bigram_counts"].astype(np.int64),
+                   arrays["bigram_followers"].astype(np.int64),
+                   np.cumsum(arrays["trigram_keys"], dtype=np.uint64), arrays["trigram_counts"].astype(np.int64),
+                   int(sum(counts)), meta)
 
     # --- lexicon -------------------------------------------------------------------------------
     def count(self, word: str) -> int:
@@ -60,12 +72,8 @@ class WordLM:
 
     # --- probabilities -------------------------------------------------------------------------
     def bigram_count(self, a: int, b: int) -> int:
-        key = (a << ID_BITS) | b
-        keys = self.bigram_keys
-        j = int(keys.searchsorted(np.uint64(key)))
-        if j < len(keys) and int(keys[j]) == key:
-            return int(self.bigram_counts[j])
-        return 0
+        j = _lookup(self.bigram_keys, (a << ID_BITS) | b)
+        return int(self.bigram_counts[j]) if j >= 0 else 0
 
     def unigram_logp(self, word: str, unk_logp: float) -> float:
         i = self.index.get(word)
@@ -76,25 +84,38 @@ class WordLM:
             c = 0.5 if self.flags[i] & FLAG_LEXICON else 0.2
         return math.log(c / self.total)
 
-    def logp(self, word: str, prev: str | None, unk_logp: float) -> float:
-        """log P(word | prev); ``prev`` None (unknown context) backs off to the unigram."""
-        pu = self.unigram_logp(word, unk_logp)
-        if prev is None:
-            return pu
-        ia = self.index.get(prev)
-        ib = self.index.get(word)
-        if ia is None or ib is None:
-            return pu
+    def _bigram_p(self, ia: int, ib: int, pu: float) -> float:
         ca = self.counts[ia]
         if ca == 0:
             return pu
         cab = self.bigram_count(ia, ib)
-        p = max(cab - DISCOUNT, 0.0) / ca + DISCOUNT * max(self.followers[ia], 1) / ca * math.exp(pu)
+        return max(cab - DISCOUNT, 0.0) / ca + DISCOUNT * max(self.followers[ia], 1) / ca * pu
+
+    def logp(self, word: str, prev: str | None, unk_logp: float, prev2: str | None = None) -> float:
+        """log P(word | prev2 prev); ``prev`` None (unknown context) backs off to the unigram, ``prev2``
+        None to the bigram."""
+        lu = self.unigram_logp(word, unk_logp)
+        if prev is None:
+            return lu
+        ia = self.index.get(prev)
+        ib = self.index.get(word)
+        if ia is None or ib is None or self.counts[ia] == 0:
+            return lu
+        p = self._bigram_p(ia, ib, math.exp(lu))
+        if prev2 is not None:
+            i0 = self.index.get(prev2)
+            if i0 is not None:
+                j = _lookup(self.bigram_keys, (i0 << ID_BITS) | ia)
+                if j >= 0 and self.bigram_followers[j]:
+                    c_ctx = int(self.bigram_counts[j])
+                    k = _lookup(self.trigram_keys, (((i0 << ID_BITS) | ia) << ID_BITS) | ib)
+                    c = int(self.trigram_counts[k]) if k >= 0 else 0
+                    p = max(c - DISCOUNT, 0.0) / c_ctx + DISCOUNT * int(self.bigram_followers[j]) / c_ctx * p
         return math.log(p)
 
-
-def lm_token(tok: str) -> str:
-    return token_class(tok)
-
-
-__all__ = ["WordLM", "BOUNDARY", "lm_token"]
+    def sequence_logp(self, toks: list[str], unk_logp: float, order: int = 3) -> float:
+        """log P of ``toks[2:]`` given the first two (n-gram ``order`` 2 or 3)."""
+        lp = 0.0
+        for k in range(2, len(toks)):
+            lp += self.logp(toks[k], toks[k - 1], unk_logp, toks[k - 2] if order >= 3 else None)
+        return lp
