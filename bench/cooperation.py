@@ -30,7 +30,7 @@ from thai_extract.eval.cooperation import build_pipeline, evaluate, overlapping
 
 GOLD = ROOT / "bench" / "data" / "cooperation_dev_gold.jsonl"
 BLIND = ROOT / "bench" / "data" / "cooperation_dev_blind.jsonl"
-BLIND_MORE = [ROOT / "bench" / "data" / f"cooperation_dev_blind{n}.jsonl" for n in (2, 3, 4)]  # other annotators
+BLIND_MORE = [ROOT / "bench" / "data" / f"cooperation_dev_blind{n}.jsonl" for n in (2, 3, 4, 5)]  # other annotators
 
 
 def article_texts(ids: set[str]) -> dict[str, str]:
