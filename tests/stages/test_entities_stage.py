@@ -75,4 +75,4 @@ def test_config_names_the_model_kind_and_path():
 def test_text_without_any_break_stays_bounded(stages):
     text = "ก" * 200_000  # one "sentence" of 100,000 tokens: the model sees it in windows
     doc = run(stages, text)
-    assert all(0 <= e["start"] < e["end"] <= len(text) for e in doc.entities)
+    assert all(0 <= e.start < e.end <= len(text) for e in doc.entities)

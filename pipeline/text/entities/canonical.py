@@ -57,6 +57,11 @@ _SPACES = re.compile(r"\s+")
 # generic words before a place name, longest first ("ตำบล" before "ต.")
 _PLACE_PREFIXES = sorted(set(LOCATION_PREFIXES) | {"ตำบล", "ต.", "เขต", "แขวง", "รัฐ", "มณฑล"}, key=len,
                          reverse=True)
+# a district, sub-district or Bangkok district: a Thai place below a province
+LOCAL_PLACE_PREFIXES = ("อ.", "อำเภอ", "ต.", "ตำบล", "เขต", "แขวง")
+# the written-short heads of local bodies named after their place
+_LOCAL_BODIES = (("อบต.", "องค์การบริหารส่วนตำบล"), ("อบจ.", "องค์การบริหารส่วนจังหวัด"),
+                 ("รพ.สต.", "โรงพยาบาลส่งเสริมสุขภาพตำบล"), ("รพ.", "โรงพยาบาล"), ("สภ.", "สถานีตำรวจภูธร"))
 _THAI_LETTER = re.compile("[\u0e01-\u0e4e]")
 _LATIN_LETTER = re.compile("[A-Za-z]")
 
@@ -210,6 +215,8 @@ def canonical_for(text: str, label: str, res: Resources) -> str:
         return e.canonical
     if label == "LOCATION":
         bare = strip_place_prefix(name)
+        if name.startswith(LOCAL_PLACE_PREFIXES):  # a district or sub-district: its own Thai name, never the
+            return bare                      # province or a foreign city of that name ("อ.เมืองเชียงราย")
         e = entries.get(bare)
         return e.canonical if e is not None else bare
     if label == "PERSON":
@@ -242,6 +249,9 @@ def _organisation(name: str, res: Resources) -> str:
     """A Thai organisation's full Thai name (short forms expanded); a foreign ministry or embassy in
     English with its country ("กระทรวงการต่างประเทศรัสเซีย" -> "Ministry of Foreign Affairs of Russia")."""
     name = _DOT_SPACE.sub("", name)
+    for short, full in _LOCAL_BODIES:
+        if name.startswith(short) and len(name) > len(short):  # "อบต.หนองโรง" -> "องค์การบริหารส่วนตำบลหนองโรง"
+            return full + name[len(short):].lstrip()
     full = res.org_names.get(name) or res.org_names.get(name.replace(" ", ""))
     name = name.rstrip("ฯ ")
     glued = name.replace(" ", "")

@@ -9,6 +9,8 @@ Sources, each read from an installed package or ``models/entities`` (never downl
   corpus files;
 - ``models/entities/lexicon.tsv``: what no source has (people, organisations, events, regions, and
   city spellings GeoNames lacks), hand-written for this project;
+- ``models/entities/org_abbreviations_corpus.tsv``: more of them, mined from Thai government news
+  ("FULL NAME (ABBR.)" pairs; ``thai_extract.training.ner_abbreviations``);
 - ``models/entities/org_abbreviations_th.tsv``: Thai organisations' short forms -> full Thai names
   (canonical names only), hand-written.
 
@@ -213,6 +215,9 @@ def load_resources(model_dir: str | None = None) -> Resources:
     for line in _lines(_model_file(base, "org_abbreviations_th.tsv")):
         short, full = line.split("\t")
         org_names[short] = full
+    for line in _lines(_model_file(base, "org_abbreviations_corpus.tsv")):  # mined from news; the hand list wins
+        short, full, _ = line.split("\t")
+        org_names.setdefault(short, full)
     stopwords = frozenset(_lines(corpus / "stopwords_th.txt"))
     return Resources(entries, prefixes, country_english, given, family, dictionary,
                      max(map(len, entries)), clusters, org_names, stopwords)

@@ -18,7 +18,7 @@ from pathlib import Path
 from thai_extract.annotations import Mention
 from thai_extract.errors import ConfigError, require_resource
 from thai_extract.resources import model_path as resolve_model
-from thai_extract.text.entities.canonical import canonical_for, name_fragment, resolve_document
+from thai_extract.text.entities.canonical import LOCAL_PLACE_PREFIXES, canonical_for, name_fragment, resolve_document
 from thai_extract.text.entities.features import FeatureExtractor, Matches, refine_tokens, shape
 from thai_extract.text.entities.resources import (
     EVENT_WORDS, HONORIFICS, LATIN_CUES, LOCATION_PREFIXES, POSITION_TITLES, Resources,
@@ -319,7 +319,8 @@ def merge(model: list[Mention], rules: list[Mention]) -> list[Mention]:
         container = next((m for m in overlapping if m.start <= r.start and r.end <= m.end
                           and m.end - m.start > r.end - r.start), None)
         if container is not None:
-            if container.label == r.label == "LOCATION" and container.canonical is None:
+            if (container.label == r.label == "LOCATION" and container.canonical is None
+                    and not container.text.startswith(LOCAL_PLACE_PREFIXES)):
                 kept[kept.index(container)] = replace(container, canonical=r.canonical, kind=r.kind,
                                                       source=container.source + "+" + r.source)
             continue
@@ -342,5 +343,7 @@ def _extend_place(text: str, m: Mention, starts: set[int]) -> Mention:
         if stripped.endswith(prefix):
             start = m.start - (len(before) - len(stripped)) - len(prefix)
             if start in starts:
-                return replace(m, start=start, text=text[start:m.end])
+                extended = replace(m, start=start, text=text[start:m.end])
+                # a district is its own place, not the province or city it is named after
+                return replace(extended, canonical=None) if prefix in LOCAL_PLACE_PREFIXES else extended
     return m
