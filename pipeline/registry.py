@@ -9,11 +9,20 @@ A config is a plain dict (or a TOML file of the same shape)::
     engine = "nlpo3"
 
 Settings not given keep the stage's defaults; the resolved config is stored with the output.
+
+Stages are found by name in ``thai_extract.stages.base.STAGES``: the built-in ones register with
+``@register_stage``, and another package adds its own through the entry-point group
+``thai_extract.stages`` (``[project.entry-points."thai_extract.stages"] mystage =
+"mypackage.stages:MyStage"``), with no change here. A stage class with a ``Config`` dataclass has
+its settings checked against that class (names, types); any other class takes its settings as
+keyword arguments.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import difflib
+import importlib.metadata
 import inspect
 import tomllib
 import types
@@ -22,23 +31,23 @@ from collections.abc import Callable, Iterable, Mapping, Sequence
 from pathlib import Path
 from typing import Any
 
+import thai_extract.stages  # noqa: F401  (registers the built-in stages)
 from thai_extract.errors import ConfigError
-from thai_extract.stages.base import TEXT, Stage
-from thai_extract.stages.cooperation import CooperationStage
-from thai_extract.stages.dates import DatesStage
-from thai_extract.stages.entities import EntitiesStage
-from thai_extract.stages.normalize import NormalizeStage
-from thai_extract.stages.segment import SegmentStage
-from thai_extract.stages.spelling import SpellingStage
+from thai_extract.stages.base import STAGES, TEXT, Stage
 
-STAGE_FACTORIES: dict[str, Callable[..., Stage]] = {
-    "normalize": NormalizeStage,
-    "spelling": SpellingStage,
-    "segment": SegmentStage,
-    "entities": EntitiesStage,
-    "dates": DatesStage,
-    "cooperation": CooperationStage,
-}
+ENTRY_POINT_GROUP = "thai_extract.stages"
+
+
+def _with_plugins() -> dict[str, Callable[..., Stage]]:
+    """The registered stages, plus those other installed packages declare as entry points."""
+    for entry in importlib.metadata.entry_points(group=ENTRY_POINT_GROUP):
+        if entry.name not in STAGES:
+            STAGES[entry.name] = entry.load()
+    return STAGES
+
+
+STAGE_FACTORIES: dict[str, Callable[..., Stage]] = _with_plugins()
+"""Stage classes by name (the same dict as ``thai_extract.stages.base.STAGES``)."""
 # spelling runs before segment: the words, sentences and every later stage see the corrected text
 DEFAULT_STAGES: tuple[str, ...] = ("normalize", "spelling", "segment", "entities", "dates", "cooperation")
 
@@ -96,9 +105,15 @@ def _setting_problems(name: str, settings: Any) -> list[str]:
     if not isinstance(settings, Mapping):
         return [f"[stages.{name}] must be a table of settings, not {settings!r}"]
     factory = STAGE_FACTORIES[name]
-    params = {p.name: p for p in inspect.signature(factory).parameters.values() if p.name != "self"}
+    config_class = getattr(factory, "Config", None)
+    if config_class is not None and dataclasses.is_dataclass(config_class):
+        params = {f.name: f for f in dataclasses.fields(config_class)}
+        target: Any = config_class
+    else:
+        params = {p.name: p for p in inspect.signature(factory).parameters.values() if p.name != "self"}
+        target = factory.__init__
     try:
-        hints = typing.get_type_hints(factory.__init__)
+        hints = typing.get_type_hints(target)
     except Exception:  # an annotation that does not resolve: check names only
         hints = {}
     problems = []

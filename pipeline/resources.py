@@ -13,10 +13,16 @@ Nothing is ever downloaded.
 from __future__ import annotations
 
 import os
+import threading
+from collections.abc import Callable, Hashable
 from importlib import resources
 from pathlib import Path
+from typing import Any, TypeVar
 
 MODELS_ENV = "THAI_EXTRACT_MODELS"
+_T = TypeVar("_T")
+_LOADED: dict[tuple[str, Hashable], Any] = {}
+_LOCK = threading.Lock()
 _CHECKOUT_MODELS = Path(__file__).resolve().parents[1] / "models"
 
 
@@ -36,3 +42,19 @@ def model_path(*parts: str, configured: str | os.PathLike[str] | None = None) ->
     if configured:
         return Path(configured)
     return models_dir().joinpath(*parts)
+
+
+def cached(kind: str, key: Hashable, load: Callable[[], _T]) -> _T:
+    """The ``kind`` resource for ``key`` (a path, settings), loaded by ``load()`` once per process.
+
+    Every model and lexicon the stages use is loaded through here, lazily, on first use: a stage
+    holds only its settings, so it pickles small and each worker process loads once.
+    """
+    try:
+        return _LOADED[(kind, key)]
+    except KeyError:
+        pass
+    with _LOCK:  # two threads asking at once load once
+        if (kind, key) not in _LOADED:
+            _LOADED[(kind, key)] = load()
+        return _LOADED[(kind, key)]

@@ -3,7 +3,7 @@ import pytest
 from thai_extract.core import Pipeline
 from thai_extract.errors import ConfigError
 from thai_extract.registry import DEFAULT_STAGES, STAGE_FACTORIES, build_stages, load_config
-from thai_extract.stages.base import SENTENCES
+from thai_extract.stages.base import SENTENCES, TEXT
 
 
 def test_registry_snapshot():
@@ -62,3 +62,47 @@ def test_config_from_toml(tmp_path):
     assert Pipeline.from_config(load_config(path)).config()["stages"]["segment"]["engine"] == "nlpo3"
     with pytest.raises(ConfigError, match="bad option"):
         build_stages({"stages": {"segment": {"bad option": 1}}})
+
+
+class Shout:
+    """A stand-in for another package's stage: upper-cases the working text."""
+
+    name, needs, provides = "shout", frozenset({TEXT}), frozenset()
+
+    def __init__(self, times: int = 1) -> None:
+        self.times = times
+
+    def config(self):
+        return {"times": self.times}
+
+    def __call__(self, doc):
+        return doc
+
+
+def test_another_package_adds_a_stage_through_an_entry_point(monkeypatch):
+    import importlib.metadata
+
+    from thai_extract import registry
+
+    entry = importlib.metadata.EntryPoint("shout", "tests.test_registry:Shout", registry.ENTRY_POINT_GROUP)
+    monkeypatch.setattr(importlib.metadata, "entry_points", lambda group: [entry] if group == registry.ENTRY_POINT_GROUP else [])
+    monkeypatch.delitem(STAGE_FACTORIES, "shout", raising=False)
+    registry._with_plugins()
+    try:
+        [stage] = build_stages({"pipeline": {"stages": ["shout"]}, "stages": {"shout": {"times": 2}}})
+        assert stage.config() == {"times": 2}
+        with pytest.raises(ConfigError, match="did you mean 'times'"):
+            build_stages({"pipeline": {"stages": ["shout"]}, "stages": {"shout": {"tims": 2}}})
+    finally:
+        STAGE_FACTORIES.pop("shout", None)
+
+
+def test_a_stage_pickles_as_its_settings():
+    import pickle
+
+    from thai_extract.stages.spelling import SpellingStage
+
+    stage = SpellingStage(threshold=0.7)
+    again = pickle.loads(pickle.dumps(stage))
+    assert again.settings == stage.settings == SpellingStage.Config(threshold=0.7)
+    assert len(pickle.dumps(stage)) < 1000  # no model travels with it

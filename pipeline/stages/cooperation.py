@@ -2,18 +2,35 @@
 
 from __future__ import annotations
 
-from dataclasses import replace
-from typing import Any, ClassVar
+from dataclasses import dataclass, replace
+from typing import ClassVar
 
 from thai_extract.annotations import CooperationEvent, CooperationMention
 from thai_extract.document import Document
-from thai_extract.stages.base import COOPERATION, SENTENCES
+from thai_extract.stages.base import COOPERATION, SENTENCES, ConfiguredStage, register_stage
 from thai_extract.text.cooperation.detector import CooperationInput, EntitySpan, find_passages
 from thai_extract.text.cooperation.events import cooperation_events
 from thai_extract.text.cooperation.taxonomy import Taxonomy, cached_taxonomy
 
 
-class CooperationStage:
+@dataclass(frozen=True)
+class CooperationConfig:
+    """``taxonomy``: a taxonomy TOML file (default ``models/cooperation/taxonomy.toml``); ``parties``:
+    a party file (default ``models/cooperation/parties.toml``, or the taxonomy file itself when it
+    has ``[[party]]`` tables). A file with mistakes fails here, when the pipeline is built."""
+
+    taxonomy: str | None = None
+    parties: str | None = None
+
+    def __post_init__(self) -> None:
+        for name in ("taxonomy", "parties"):
+            value = getattr(self, name)
+            object.__setattr__(self, name, str(value) if value else None)
+        cached_taxonomy(self.taxonomy, self.parties)
+
+
+@register_stage
+class CooperationStage(ConfiguredStage):
     """Finds who cooperates with whom, on what (see :mod:`thai_extract.text.cooperation.detector`).
 
     ``taxonomy``: a taxonomy TOML file (default ``models/cooperation/taxonomy.toml``); ``parties``:
@@ -28,24 +45,11 @@ class CooperationStage:
     needs: ClassVar[frozenset[str]] = frozenset({SENTENCES})
     provides: ClassVar[frozenset[str]] = frozenset({COOPERATION})
 
-    def __init__(self, taxonomy: str | None = None, parties: str | None = None) -> None:
-        self.taxonomy = str(taxonomy) if taxonomy else None
-        self.parties = str(parties) if parties else None
-        self.tax  # noqa: B018  (a bad file fails when the pipeline is built, not mid-run)
+    Config = CooperationConfig
 
     @property
     def tax(self) -> Taxonomy:
-        return cached_taxonomy(self.taxonomy, self.parties)
-
-    def config(self) -> dict[str, object]:
-        return {"taxonomy": self.taxonomy, "parties": self.parties}
-
-    def __getstate__(self) -> dict[str, Any]:
-        return {"taxonomy": self.taxonomy, "parties": self.parties}
-
-    def __setstate__(self, state: dict[str, Any]) -> None:
-        self.taxonomy = state["taxonomy"]
-        self.parties = state["parties"]
+        return cached_taxonomy(self.settings.taxonomy, self.settings.parties)
 
     def __call__(self, doc: Document) -> Document:
         tax = self.tax

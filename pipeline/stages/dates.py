@@ -2,15 +2,22 @@
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from typing import ClassVar
 
 from thai_extract.annotations import DateMention
 from thai_extract.document import Document
-from thai_extract.stages.base import DATES, WORKING_TEXT
+from thai_extract.stages.base import DATES, WORKING_TEXT, ConfiguredStage, register_stage
 from thai_extract.text.dates import find_dates
 
 
-class DatesStage:
+@dataclass(frozen=True)
+class DatesConfig:
+    """The dates stage has no settings (its lexicon is ``models/dates/lexicon.toml``)."""
+
+
+@register_stage
+class DatesStage(ConfiguredStage):
     """Finds date mentions in the working text, resolving relative ones against ``doc.published``.
 
     Rows (``doc.dates``) hold original-text offsets, the working-text surface form, the inclusive
@@ -21,9 +28,7 @@ class DatesStage:
     name: ClassVar[str] = "dates"
     needs: ClassVar[frozenset[str]] = frozenset({WORKING_TEXT})
     provides: ClassVar[frozenset[str]] = frozenset({DATES})
-
-    def config(self) -> dict[str, object]:
-        return {}
+    Config = DatesConfig
 
     def __call__(self, doc: Document) -> Document:
         for mention in find_dates(doc.work, doc.published):

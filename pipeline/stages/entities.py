@@ -9,18 +9,41 @@ name, score and source; ``sent_id`` is left to the row builder.
 
 from __future__ import annotations
 
-from collections.abc import Sequence
+from dataclasses import dataclass
 from typing import ClassVar
 
 from thai_extract.annotations import Entity
 from thai_extract.document import Document
-from thai_extract.stages.base import ENTITIES, SENTENCES, TOKENS
-from thai_extract.text.entities.tagger import OUTPUT_LABELS, EntityTagger
+from thai_extract.errors import ConfigError
+from thai_extract.stages.base import ENTITIES, SENTENCES, TOKENS, ConfiguredStage, register_stage
+from thai_extract.text.entities.tagger import MODEL_KINDS, OUTPUT_LABELS, EntityTagger
 
 Span = tuple[int, int]
 
 
-class EntitiesStage:
+@dataclass(frozen=True)
+class EntitiesConfig:
+    """The entity stage's settings (see ``EntitiesStage``)."""
+
+    model: str = "crf"
+    model_path: str | None = None
+    rules: bool = True
+    coref: bool = True
+    labels: tuple[str, ...] = OUTPUT_LABELS
+    ner_model: str | None = None
+
+    def __post_init__(self) -> None:
+        if self.model not in MODEL_KINDS:
+            raise ConfigError(f"unknown entity model {self.model!r}; choose from {list(MODEL_KINDS)} "
+                              "(another model file or folder goes in model_path)")
+        object.__setattr__(self, "labels", tuple(self.labels))
+        for name in ("model_path", "ner_model"):
+            value = getattr(self, name)
+            object.__setattr__(self, name, str(value) if value else None)
+
+
+@register_stage
+class EntitiesStage(ConfiguredStage):
     """Named entities of each sentence (see the module docstring).
 
     ``model``: the kind of model, "crf" (``models/entities/crf.model``) or "spacy" (the folder
@@ -36,18 +59,12 @@ class EntitiesStage:
     name: ClassVar[str] = "entities"
     needs: ClassVar[frozenset[str]] = frozenset({TOKENS, SENTENCES})
     provides: ClassVar[frozenset[str]] = frozenset({ENTITIES})
+    Config = EntitiesConfig
 
-    def __init__(self, model: str = "crf", model_path: str | None = None, rules: bool = True,
-                 coref: bool = True, labels: Sequence[str] = OUTPUT_LABELS, ner_model: str | None = None) -> None:
-        self.model = model
-        self.model_path = str(model_path) if model_path else None
-        self.ner_model = str(ner_model) if ner_model else None
-        self.tagger = EntityTagger(self.model_path, rules=bool(rules), labels=tuple(labels), coref=bool(coref),
-                                   ner_model=self.ner_model, model=model)
-
-    def config(self) -> dict[str, object]:
-        return {"model": self.model, "model_path": self.model_path, "rules": self.tagger.rules,
-                "coref": self.tagger.coref, "labels": list(self.tagger.labels or ()), "ner_model": self.ner_model}
+    def _setup(self) -> None:
+        s = self.settings
+        self.tagger = EntityTagger(s.model_path, rules=s.rules, labels=s.labels, coref=s.coref,
+                                   ner_model=s.ner_model, model=s.model)
 
     def __call__(self, doc: Document) -> Document:
         for m in self.tagger.tag_document(doc.work, _working_sentences(doc)):

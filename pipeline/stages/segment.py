@@ -3,29 +3,40 @@
 from __future__ import annotations
 
 from collections.abc import Callable
+from dataclasses import dataclass
 from typing import ClassVar
 
 from thai_extract.document import Document, Sentence, Token
-from thai_extract.stages.base import SENTENCES, TOKENS, WORKING_TEXT
+from thai_extract.stages.base import SENTENCES, TOKENS, WORKING_TEXT, ConfiguredStage, register_stage
 from thai_extract.text.sentences import DEFAULT_BIAS, SentenceSplitter
 from thai_extract.text.words import DEFAULT_WORD_ENGINE, Span, get_word_engine
 
 
-class SegmentStage:
+@dataclass(frozen=True)
+class SegmentConfig:
+    """``engine``: the word segmenter (thaibreak, nlpo3, newmm); ``sentence_bias``: higher splits
+    sentences more often (see ``SentenceSplitter``)."""
+
+    engine: str = DEFAULT_WORD_ENGINE
+    sentence_bias: float = DEFAULT_BIAS
+
+    def __post_init__(self) -> None:
+        get_word_engine(self.engine)  # an unknown engine fails here
+        object.__setattr__(self, "sentence_bias", float(self.sentence_bias))
+
+
+@register_stage
+class SegmentStage(ConfiguredStage):
     """Splits the working text into words (``engine``), then into sentences made of whole words."""
 
     name: ClassVar[str] = "segment"
     needs: ClassVar[frozenset[str]] = frozenset({WORKING_TEXT})
     provides: ClassVar[frozenset[str]] = frozenset({SENTENCES, TOKENS})
+    Config = SegmentConfig
 
-    def __init__(self, engine: str = DEFAULT_WORD_ENGINE, sentence_bias: float = DEFAULT_BIAS) -> None:
-        """``sentence_bias``: higher splits sentences more often (see ``SentenceSplitter``)."""
-        get_word_engine(engine)  # fail at build time on an unknown name
-        self.engine = engine
-        self.splitter = SentenceSplitter(bias=float(sentence_bias))
-
-    def config(self) -> dict[str, object]:
-        return {"engine": self.engine, "sentence_bias": self.splitter.bias}
+    def _setup(self) -> None:
+        self.engine = self.settings.engine
+        self.splitter = SentenceSplitter(bias=self.settings.sentence_bias)
 
     def __call__(self, doc: Document) -> Document:
         work = doc.work

@@ -8,57 +8,55 @@ original); lower-scored ones are only reported (``applied`` False). Every sugges
 
 from __future__ import annotations
 
+from dataclasses import dataclass
 from pathlib import Path
 from typing import ClassVar
 
 from thai_extract.alignment import Edit
 from thai_extract.annotations import Correction
 from thai_extract.document import Document
-from thai_extract.stages.base import CORRECTIONS, WORKING_TEXT
+from thai_extract.resources import cached
+from thai_extract.stages.base import CORRECTIONS, WORKING_TEXT, ConfiguredStage, register_stage
 
-_CORRECTORS: dict[tuple, object] = {}  # one loaded model per process and settings
+
+@dataclass(frozen=True)
+class SpellingConfig:
+    """``threshold``: apply corrections scored at least this (0..1; 0.5 is the operating point the
+    ranker was calibrated for), report the others; ``allow_list``: a file of words never corrected
+    (one a line); ``model``: another language-model file; ``report_min``: the lowest score reported."""
+
+    threshold: float = 0.5
+    allow_list: str | None = None
+    model: str | None = None
+    report_min: float = 0.2
+
+    def __post_init__(self) -> None:
+        if not 0.0 <= self.threshold <= 1.0:
+            raise ValueError("threshold must be in 0..1")
+        if self.allow_list and not Path(self.allow_list).is_file():
+            raise ValueError(f"allow_list: no such file {self.allow_list}")
+        for name in ("threshold", "report_min"):
+            object.__setattr__(self, name, float(getattr(self, name)))
+        for name in ("allow_list", "model"):
+            value = getattr(self, name)
+            object.__setattr__(self, name, str(value) if value else None)
 
 
-class SpellingStage:
+@register_stage
+class SpellingStage(ConfiguredStage):
     name: ClassVar[str] = "spelling"
     needs: ClassVar[frozenset[str]] = frozenset({WORKING_TEXT})
     provides: ClassVar[frozenset[str]] = frozenset({CORRECTIONS, WORKING_TEXT})
+    Config = SpellingConfig
 
-    def __init__(self, threshold: float = 0.5, allow_list: str | Path | None = None,
-                 model: str | Path | None = None, report_min: float = 0.2) -> None:
-        if not 0.0 <= threshold <= 1.0:
-            raise ValueError("threshold must be in 0..1")
-        self.threshold = float(threshold)
-        if allow_list and not Path(allow_list).is_file():
-            raise ValueError(f"allow_list: no such file {allow_list}")
-        self.allow_list = str(allow_list) if allow_list else None
-        self.model = str(model) if model else None
-        self.report_min = float(report_min)
-
-    def config(self) -> dict[str, object]:
-        return {"threshold": self.threshold, "allow_list": self.allow_list, "model": self.model,
-                "report_min": self.report_min}
-
-    def __getstate__(self) -> dict:
-        return dict(self.__dict__)  # settings only; the model is loaded once per process
-
-    def __setstate__(self, state: dict) -> None:
-        self.__dict__.update(state)
+    @property
+    def threshold(self) -> float:
+        return self.settings.threshold
 
     @property
     def corrector(self):
-        key = (self.model, self.allow_list, self.report_min)
-        corr = _CORRECTORS.get(key)
-        if corr is None:
-            from thai_extract.text.spelling.corrector import Params, SpellingCorrector
-
-            allow: frozenset[str] = frozenset()
-            if self.allow_list:
-                lines = Path(self.allow_list).read_text(encoding="utf-8").splitlines()
-                allow = frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
-            corr = SpellingCorrector.load(self.model, allow, Params(report_min=self.report_min))
-            _CORRECTORS[key] = corr
-        return corr
+        s = self.settings
+        return cached("spelling", (s.model, s.allow_list, s.report_min), lambda: _load_corrector(s))
 
     def __call__(self, doc: Document) -> Document:
         work = doc.work
@@ -77,3 +75,13 @@ class SpellingStage:
         if edits:
             doc.working_text = doc.alignment.apply(work, edits)
         return doc
+
+
+def _load_corrector(settings: SpellingConfig):
+    from thai_extract.text.spelling.corrector import Params, SpellingCorrector
+
+    allow: frozenset[str] = frozenset()
+    if settings.allow_list:
+        lines = Path(settings.allow_list).read_text(encoding="utf-8").splitlines()
+        allow = frozenset(w.strip() for w in lines if w.strip() and not w.startswith("#"))
+    return SpellingCorrector.load(settings.model, allow, Params(report_min=settings.report_min))
