@@ -12,11 +12,10 @@ from __future__ import annotations
 import re
 import tomllib
 from dataclasses import dataclass, field
-from functools import lru_cache
 from pathlib import Path
 from typing import Any
 
-from thai_extract.resources import model_path
+from thai_extract.resources import cached, model_path
 from thai_extract.text.countries import country_table
 
 
@@ -425,10 +424,9 @@ def _groups(raw: Any, parties: dict[str, str], terms: dict[str, tuple[str, str]]
     return groups
 
 
-@lru_cache(maxsize=8)
 def cached_taxonomy(path: str | None = None, parties_path: str | None = None) -> Taxonomy:
     """:func:`load_taxonomy`, once per process and path."""
-    return load_taxonomy(path, parties_path)
+    return cached("cooperation taxonomy", (path, parties_path), lambda: load_taxonomy(path, parties_path))
 
 
 def party_kinds(parties: list[str] | tuple[str, ...], tax: Taxonomy | None = None) -> list[str]:

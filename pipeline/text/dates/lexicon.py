@@ -9,10 +9,9 @@ from __future__ import annotations
 import os
 import tomllib
 from dataclasses import dataclass
-from functools import cache
 from typing import Any
 
-from thai_extract.resources import model_path
+from thai_extract.resources import cached, model_path
 
 __all__ = ["Lexicon", "LunarDay", "load_lexicon", "LEXICON_FILE"]
 
@@ -112,8 +111,11 @@ def parse_lexicon(data: dict[str, Any]) -> Lexicon:
     )
 
 
-@cache
 def load_lexicon(path: str | os.PathLike[str] | None = None) -> Lexicon:
     """The lexicon at ``path``, by default the packaged ``models/dates/lexicon.toml`` (read once)."""
+    return cached("dates lexicon", str(path) if path else None, lambda: _read_lexicon(path))
+
+
+def _read_lexicon(path: str | os.PathLike[str] | None) -> Lexicon:
     with open(model_path(*LEXICON_FILE, configured=path), "rb") as fh:
         return parse_lexicon(tomllib.load(fh))

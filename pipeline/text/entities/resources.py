@@ -26,10 +26,9 @@ import unicodedata
 from collections.abc import Iterator, Sequence
 from typing import Any
 from dataclasses import dataclass, field
-from functools import cache
 from pathlib import Path
 
-from thai_extract.resources import model_path
+from thai_extract.resources import cached, model_path
 from thai_extract.text.countries import country_table
 
 
@@ -181,9 +180,12 @@ def geonames_cities(dictionary: frozenset[str], person_names: frozenset[str] = f
     return out
 
 
-@cache
 def load_resources(model_dir: str | None = None) -> Resources:
-    """The gazetteers (hand lists under ``models/entities`` + pythainlp's lists)."""
+    """The gazetteers (hand lists under ``models/entities`` + pythainlp's lists), once per process."""
+    return cached("entity gazetteers", model_dir, lambda: _load_resources(model_dir))
+
+
+def _load_resources(model_dir: str | None) -> Resources:
     base = model_path("entities", configured=model_dir)
     corpus = _pythainlp_corpus()
     dictionary = frozenset(_lines(corpus / "words_th.txt"))
