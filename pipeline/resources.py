@@ -22,7 +22,7 @@ from typing import Any, TypeVar
 MODELS_ENV = "THAI_EXTRACT_MODELS"
 _T = TypeVar("_T")
 _LOADED: dict[tuple[str, Hashable], Any] = {}
-_LOCK = threading.Lock()
+_LOCK = threading.RLock()  # a load may ask for another resource (entities load the taxonomy)
 _CHECKOUT_MODELS = Path(__file__).resolve().parents[1] / "models"
 
 
