@@ -98,7 +98,7 @@ def main() -> int:
         for first, last, gaps in S.candidate_lines(text, starts, ends):
             if not gaps:
                 continue
-            _, blocked = S._line_features(text, starts, ends, ws, first, last, gaps, model.lex)
+            blocked = [c[-1] for c in S.gap_contexts(text, starts, ends, ws, first, last, gaps, model.lex)]
             k = 0
             for gi, bl in zip(gaps, blocked):
                 g0, g1 = ends[gi], starts[gi + 1]

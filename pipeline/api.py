@@ -11,9 +11,8 @@ import datetime as dt
 import json
 from collections.abc import Iterable, Mapping, Sequence
 from functools import lru_cache
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
-import pandas as pd
 import pyarrow as pa
 
 from thai_extract._offline import set_offline_environment
@@ -24,6 +23,9 @@ from thai_extract.io.readers import derive_doc_id, parse_published
 from thai_extract.io.schemas import SCHEMAS, TABLES
 from thai_extract.registry import DEFAULT_STAGES
 from thai_extract.tables import RowBuilder
+
+if TYPE_CHECKING:  # pandas is imported by extract_many only (0.3 s a start-up otherwise)
+    import pandas as pd
 
 Rows = dict[str, list[dict[str, Any]]]
 

@@ -610,6 +610,23 @@ def train_spelling(
     print(json.dumps(build(corpus, out), indent=1, ensure_ascii=False, default=str))
 
 
+@train_app.command("sentences")
+def train_sentences(
+    corpus: Annotated[Path, typer.Option("--corpus", metavar="FILE", help="Unlabeled news, JSONL (gzipped or not) with text or body.", show_default=False)],
+    out: Annotated[Path, typer.Option("--out", metavar="FILE", help="Model file to write (sentences.json.gz).", show_default=False)],
+    articles: Annotated[int, typer.Option("--articles", help="Articles to label.")] = 3000,
+    force: Annotated[bool, typer.Option("--force", metavar="", help="Overwrite a model that is already there (the shipped one included).")] = False,
+) -> None:
+    """Distil the sentence model from pythainlp's CRFCut on unlabeled news, and print a held-out report."""
+    if not corpus.is_file():
+        raise _error(f"no such file {corpus}")
+    if out.exists() and not force:
+        raise _error(f"{out} exists (it may be the shipped model): give another --out, or --force to overwrite it")
+    from thai_extract.training.sentences import main as build
+
+    raise typer.Exit(build(["--corpus", str(corpus), "--out", str(out), "--articles", str(articles)]))
+
+
 @app.command()
 def version() -> None:
     """Print the pipeline version."""

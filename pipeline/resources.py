@@ -15,6 +15,7 @@ from __future__ import annotations
 import os
 import threading
 from collections.abc import Callable, Hashable
+from functools import cache
 from importlib import resources
 from pathlib import Path
 from typing import Any, TypeVar
@@ -31,6 +32,13 @@ def models_dir() -> Path:
     configured = os.environ.get(MODELS_ENV)
     if configured:
         return Path(configured)
+    return _installed_models()
+
+
+@cache
+def _installed_models() -> Path:
+    """Steps 3-4, looked up once per process: the package does not move while it runs (the lookup
+    costs ~60 us, and stages resolve their model paths per sentence)."""
     packaged = resources.files("thai_extract") / "models"
     if packaged.is_dir():
         return Path(str(packaged))

@@ -81,3 +81,13 @@ def test_run_time_code_never_imports_training_or_evaluation_code():
                  for name, targets in graph.items()
                  if not name.startswith(BUILD_TIME) and name not in entry_points}
     assert {name: targets for name, targets in offenders.items() if targets} == {}
+
+
+def test_the_cli_starts_without_pandas():
+    # pandas costs ~0.3 s of every start-up and every worker; only loading the output needs it.
+    import subprocess
+    import sys
+
+    probe = "import sys, thai_extract.cli; print('pandas' in sys.modules)"
+    result = subprocess.run([sys.executable, "-c", probe], capture_output=True, text=True, check=True)
+    assert result.stdout.strip() == "False"

@@ -4,12 +4,15 @@ from __future__ import annotations
 
 from collections.abc import Callable
 from dataclasses import dataclass
+from itertools import chain, repeat
 from typing import ClassVar
+
+import numpy as np
 
 from thai_extract.document import Document, Sentence, Token
 from thai_extract.stages.base import SENTENCES, TOKENS, WORKING_TEXT, ConfiguredStage, register_stage
 from thai_extract.text.sentences import DEFAULT_BIAS, SentenceSplitter
-from thai_extract.text.words import DEFAULT_WORD_ENGINE, Span, get_word_engine
+from thai_extract.text.words import DEFAULT_WORD_ENGINE, WordArrays, get_word_engine, word_arrays
 
 
 @dataclass(frozen=True)
@@ -40,40 +43,56 @@ class SegmentStage(ConfiguredStage):
 
     def __call__(self, doc: Document) -> Document:
         work = doc.work
-        to_original = doc.alignment.spans_to_original
-        words, original_words = _whole_edits(get_word_engine(self.engine)(work), to_original)
-        sentence_spans = self.splitter.split(work, words)
-        doc.sentences = [
-            Sentence(start, end, work[ws:we], ws, we)
-            for (start, end), (ws, we) in zip(to_original(sentence_spans), sentence_spans)
-        ]
-        tokens: list[Token] = []
-        sent_id = 0
-        sent_ends = [we for _, we in sentence_spans]
-        for (start, end), (ws, we) in zip(original_words, words):
-            while ws >= sent_ends[sent_id]:
-                sent_id += 1
-            tokens.append(Token(sent_id, start, end, work[ws:we], ws, we))
-        doc.tokens = tokens
+        to_original = doc.alignment.arrays_to_original
+        (starts, ends), (orig_starts, orig_ends) = _whole_edits(word_arrays(work, self.engine), to_original)
+        if not len(starts):
+            doc.sentences, doc.tokens = [], []
+            return doc
+        work_begin, work_end = starts.tolist(), ends.tolist()
+        words = _strings(work, work_begin, work_end)
+        last = np.array(self.splitter.word_boundaries(work, work_begin, work_end, words), dtype=np.int64)
+        first = np.concatenate(([0], last[:-1] + 1))
+        sent_work_begin = list(map(work_begin.__getitem__, first.tolist()))
+        sent_work_end = list(map(work_end.__getitem__, last.tolist()))
+        sent_texts = _strings(work, sent_work_begin, sent_work_end)
+        if doc.alignment.is_identity:  # the working offsets are the original ones: share them
+            sent_begin, sent_end, begin, end = sent_work_begin, sent_work_end, work_begin, work_end
+        else:
+            sent_begin, sent_end = (a.tolist() for a in to_original(starts[first], ends[last]))
+            begin, end = orig_starts.tolist(), orig_ends.tolist()
+        doc.sentences = list(map(Sentence, sent_begin, sent_end, sent_texts, sent_work_begin, sent_work_end))
+        del starts, ends, orig_starts, orig_ends
+        # each sentence's id repeated over its words (one int object per sentence, not per word)
+        sent_ids = chain.from_iterable(map(repeat, range(len(last)), (last - first + 1).tolist()))
+        doc.tokens = list(map(Token, sent_ids, begin, end, words, work_begin, work_end))
         return doc
 
 
-def _whole_edits(words: list[Span], to_original: Callable[[list[Span]], list[Span]]) -> tuple[list[Span], list[Span]]:
+def _strings(text: str, starts: list[int], ends: list[int]) -> list[str]:
+    """``text[s:e]`` for each span, a repeated string held once."""
+    seen: dict[str, str] = {}
+    keep = seen.setdefault
+    return [keep(piece, piece) for piece in map(text.__getitem__, map(slice, starts, ends))]
+
+
+def _whole_edits(words: WordArrays, to_original: Callable[..., WordArrays]) -> tuple[WordArrays, WordArrays]:
     """Words (working and original offsets), merged where the segmenter split one normalisation edit.
 
     Two words cut from one rewritten piece (say a re-composed character) would map to the same
     original range; they become one word so that tokens never overlap in the original text.
     """
-    original = to_original(words)
-    if all(a[1] <= b[0] for a, b in zip(original, original[1:])):
+    original = to_original(*words)
+    if np.all(original[1][:-1] <= original[0][1:]):
         return words, original
-    merged_work: list[Span] = [words[0]]
-    merged_orig: list[Span] = [original[0]]
-    for (ws, we), (start, end) in zip(words[1:], original[1:]):
+    merged_work = [[words[0][0], words[1][0]]]
+    merged_orig = [[original[0][0], original[1][0]]]
+    for ws, we, start, end in zip(words[0][1:].tolist(), words[1][1:].tolist(),
+                                  original[0][1:].tolist(), original[1][1:].tolist()):
         if start < merged_orig[-1][1]:
-            merged_work[-1] = (merged_work[-1][0], we)
-            merged_orig[-1] = (merged_orig[-1][0], max(end, merged_orig[-1][1]))
+            merged_work[-1][1] = we
+            merged_orig[-1][1] = max(end, merged_orig[-1][1])
         else:
-            merged_work.append((ws, we))
-            merged_orig.append((start, end))
-    return merged_work, merged_orig
+            merged_work.append([ws, we])
+            merged_orig.append([start, end])
+    work, orig = np.array(merged_work, dtype=np.int64), np.array(merged_orig, dtype=np.int64)
+    return (work[:, 0], work[:, 1]), (orig[:, 0], orig[:, 1])

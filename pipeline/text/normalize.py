@@ -30,6 +30,16 @@ THAI_CONSONANTS = "\u0e01-\u0e2e"
 _MARK_RANK = {**{c: 0 for c in ABOVE_BELOW_VOWELS}, **{c: 1 for c in TONE_MARKS},
               "\u0e4c": 2, "\u0e4d": 2, "\u0e4e": 2}
 
+# Two different marks in rank order: runs that are already canonical (most runs in real text).
+_CANONICAL_PAIRS = frozenset(
+    a + b for a in THAI_MARKS for b in THAI_MARKS if a != b and _MARK_RANK[a] <= _MARK_RANK[b]
+)
+# str.translate tables that keep only the marks of one rank, for each rank in order
+_KEEP_RANK = tuple(
+    {ord(c): None for c, r in _MARK_RANK.items() if r != rank} for rank in sorted(set(_MARK_RANK.values()))
+)
+_REPEATS = re.compile(r"(.)\1+", re.DOTALL)
+
 _INVISIBLE = "\u200b\u200c\u200d\u2060\ufeff\u00ad\u180e\u200e\u200f\u202a-\u202e\u2066-\u2069"
 _CONTROLS = "\x00-\x08\x0e-\x1f\x7f"
 _ODD_SPACES = "\u00a0\u2000-\u200a\u202f\u205f\u3000"
@@ -61,13 +71,13 @@ def _clusters(text: str, start: int, end: int) -> Iterator[tuple[int, int]]:
 
 
 def _fix_marks(run: str) -> str:
-    """Canonical order of a run of Thai marks, without repeated marks."""
-    ordered = sorted(run, key=_MARK_RANK.__getitem__)
-    out: list[str] = []
-    for ch in ordered:
-        if not out or out[-1] != ch:
-            out.append(ch)
-    return "".join(out)
+    """Canonical order of a run of Thai marks (stable by rank), without a mark repeated in a row.
+
+    Done with str.translate and a regex rather than per character, so a run of any length costs
+    linear time and little memory.
+    """
+    ordered = "".join(run.translate(keep) for keep in _KEEP_RANK)
+    return _REPEATS.sub(r"\1", ordered)
 
 
 def _replacement(group: str, matched: str) -> str:
@@ -105,13 +115,20 @@ class Normalizer:
         return (Normalizer, (self.rules,))
 
     def character_edits(self, text: str) -> Iterator[Edit]:
-        """Edits of the character rules, in order."""
+        """Edits of the character rules that change the text, in order."""
         if self._pattern is None:
             return
         for m in self._pattern.finditer(text):
+            matched = m.group()
+            if matched in _CANONICAL_PAIRS:
+                # most runs of marks are two marks in order: matched (so that no other rule starts
+                # inside them), but they need no edit (no other rule matches two marks alone)
+                continue
             group = m.lastgroup
             assert group is not None
-            yield Edit(m.start(), m.end(), _replacement(group, m.group()))
+            replacement = _replacement(group, matched)
+            if replacement != matched:
+                yield Edit(m.start(), m.end(), replacement)
 
     def nfc_edits(self, text: str) -> Iterator[Edit]:
         """Edits that put each character cluster (a base and its combining marks) of ``text`` in NFC.

@@ -37,3 +37,14 @@ def test_normalizer_pickles_with_its_rules():
     clone = pickle.loads(pickle.dumps(Normalizer(["spaces"])))
     assert clone.rules == ("spaces",)
     assert set(RULES) >= set(clone.rules)
+
+
+def test_a_long_run_of_mixed_marks_becomes_one_mark_of_each_kind():
+    assert normalize_text("ก" + "\u0e48\u0e34" * 1000 + "ข") == "ก\u0e34\u0e48ข"
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize(("unit", "expected"), [("\u0e34", "\u0e34"), ("\u0e40\u0e40", "\u0e41" * 2_500_000),
+                                                 ("\u200b", ""), ("\u00a0", " " * 5_000_000)])
+def test_5mb_of_one_repeated_character_is_normalised(unit, expected):
+    assert normalize_text(unit * (5_000_000 // len(unit))) == expected

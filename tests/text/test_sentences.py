@@ -2,11 +2,23 @@
 
 from __future__ import annotations
 
+import itertools
 import pickle
+import random
+from bisect import bisect_left
+from operator import and_
 
 import pytest
 
-from thai_extract.text.sentences import SentenceSplitter
+from thai_extract.text.sentences import (
+    MAX_LINE_WORDS,
+    SentenceSplitter,
+    _get_model,
+    candidate_lines,
+    feature_strings,
+    gap_contexts,
+    viterbi,
+)
 from thai_extract.text.words import thaibreak_words as words_of
 
 
@@ -86,4 +98,50 @@ def test_missing_model_file(tmp_path) -> None:
     splitter = SentenceSplitter(path)  # nothing is loaded yet
     with pytest.raises(FileNotFoundError, match="nowhere") as err:
         splitter.split("ก ข", [(0, 1), (2, 3)])
-    assert "build_sentence_model" in str(err.value)
+    assert "thai_extract.training.sentences" in str(err.value)
+
+
+def _line_contexts(text: str, splitter: SentenceSplitter):
+    words = words_of(text)
+    starts, ends = zip(*words)
+    ws = [text[s:e] for s, e in words]
+    model = splitter._model or _get_model(splitter.model_path)
+    for first, last, gaps in candidate_lines(text, starts, ends):
+        if gaps:
+            yield model, gap_contexts(text, starts, ends, ws, first, last, gaps, model.lex)
+
+
+def test_gap_scores_are_the_sums_of_the_weights_of_the_feature_strings(sample_text) -> None:
+    checked = 0
+    for model, contexts in _line_contexts(sample_text + "\n" + "\n".join(TEXTS), SentenceSplitter()):
+        expected = [sum(model.weights.get(f, 0.0) for f in feature_strings(c)) for c in contexts]
+        assert model.scores(contexts) == expected
+        checked += len(contexts)
+    assert checked > 100
+
+
+def test_viterbi_finds_the_best_labels_and_never_splits_a_blocked_gap() -> None:
+    rng = random.Random(7)
+    t = (0.7, -0.2, -0.2, -0.6)
+    for _ in range(200):
+        n = rng.randint(1, 7)
+        scores = [rng.uniform(-3, 3) for _ in range(n)]
+        blocked = [rng.random() < 0.2 for _ in range(n)]
+
+        def total(labels):
+            moves = sum(t[2 * a + b] for a, b in zip(labels, labels[1:]))
+            return moves + sum(s for s, lab in zip(scores, labels) if lab)
+
+        allowed = [ls for ls in itertools.product([False, True], repeat=n) if not any(map(and_, ls, blocked))]
+        assert viterbi(scores, blocked, t) == list(max(allowed, key=total))
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("unit", ["“ ) ", "นาย ", "ก"])  # brackets, titles, no gap at all
+def test_a_5mb_line_gives_sentences_of_bounded_length(unit) -> None:
+    text = unit * (5_000_000 // len(unit))
+    words = words_of(text)
+    spans = SentenceSplitter().split(text, words)
+    starts = [s for s, _ in words]
+    lengths = [bisect_left(starts, e) - bisect_left(starts, s) for s, e in spans]
+    assert sum(lengths) == len(words) and max(lengths) <= MAX_LINE_WORDS

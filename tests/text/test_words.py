@@ -1,7 +1,7 @@
 import pytest
 
 from thai_extract.errors import ConfigError
-from thai_extract.text.words import WORD_ENGINES, get_word_engine
+from thai_extract.text.words import MAX_WORD_CHARS, WORD_ENGINES, get_word_engine, thaibreak_boundaries, word_arrays
 
 TEXT = "นายกรัฐมนตรีอันวาร์ อิบราฮิมเยือน  กรุงมอสโก\nเมื่อ 14 พฤษภาคม 2568"
 
@@ -42,3 +42,35 @@ def test_default_engine_keeps_its_word_boundary_f1_on_the_wisesight_gold(shared_
         tp, fp, fn = tp + len(predicted & expected), fp + len(predicted - expected), fn + len(expected - predicted)
     f1 = 2 * tp / (2 * tp + fp + fn)
     assert f1 >= 0.94  # measured 0.9446 (bench/word_engines.py); newmm scores 0.92
+
+
+def test_thaibreak_words_are_the_library_pieces_that_are_not_whitespace(sample_text):
+    import sys
+
+    import thaibreak
+
+    spaces = "".join(chr(c) for c in range(sys.maxunicode + 1) if chr(c).isspace())
+    texts = [sample_text, TEXT, "", "  ", "😀 e\u0301", *(f"ก{c}ข {c}a{c}" for c in spaces)]
+    for text in texts:
+        bounds = thaibreak.boundaries(text)
+        assert thaibreak_boundaries(text) == bounds
+        expected = [(a, b) for a, b in zip(bounds, bounds[1:]) if not text[a:b].isspace()]
+        assert get_word_engine("thaibreak")(text) == expected
+
+
+@pytest.mark.parametrize("engine", sorted(WORD_ENGINES))
+def test_no_word_is_longer_than_the_cap(engine):
+    text = "ก" + "a" * 250 + " " + "1" * 120 + " ข" + "\u0e34" * 230 + "ค " + "abc" * 60
+    words = get_word_engine(engine)(text)
+    assert max(e - s for s, e in words) <= MAX_WORD_CHARS
+    assert "".join(text[s:e] for s, e in words) == "".join(text.split())
+
+
+@pytest.mark.slow
+@pytest.mark.parametrize("unit", ["a", "1", "ก", "\u0e34", "ก ", "( ", "เเ"])
+def test_a_5mb_run_of_one_character_gives_bounded_words(unit):
+    text = unit * (5_000_000 // len(unit))
+    starts, ends = word_arrays(text)
+    assert (ends - starts).max() <= MAX_WORD_CHARS
+    assert (starts[1:] >= ends[:-1]).all()
+    assert (ends - starts).sum() == len(text) - text.count(" ")

@@ -7,7 +7,7 @@ token ending in "." (abbreviations such as "พ.ศ.", "ส.ค.", "น.") is dr
 they cover as non-boundaries. A linear-chain CRF (python-crfsuite, L1+L2) is trained on the gap
 sequences of each line and its weights are exported to gzip JSON with the word lists it looks up.
 
-    python -m thai_extract.text.build_sentence_model --corpus PATH.jsonl[.gz] --out models/sentences/sentences.json.gz
+    python -m thai_extract.training.sentences --corpus PATH.jsonl[.gz] --out models/sentences/sentences.json.gz
 """
 
 from __future__ import annotations
@@ -93,7 +93,7 @@ def pythainlp_lexicon() -> tuple[list[str], list[str], list[str]]:
     return read("words_th.txt"), given, read("family_names_th.txt")
 
 
-def label_text(text: str, labeler: CrfCutLabeler, lex: S._Lexicon):
+def label_text(text: str, labeler: CrfCutLabeler, lex: S.Lexicon):
     """(features, labels, crfcut labels, blocked) for each line of ``text`` that has gaps."""
     words = thaibreak_words(text)
     if not words:
@@ -113,7 +113,8 @@ def label_text(text: str, labeler: CrfCutLabeler, lex: S._Lexicon):
             while k < len(cut) and cut[k] < g0:
                 k += 1
             crf.append(k < len(cut) and cut[k] <= g1)
-        feats, blocked = S._line_features(text, starts, ends, ws, first, last, gaps, lex)
+        contexts = S.gap_contexts(text, starts, ends, ws, first, last, gaps, lex)
+        feats, blocked = [S.feature_strings(c) for c in contexts], [c[-1] for c in contexts]
         labels = [c and not bl for c, bl in zip(crf, blocked)]
         out.append((feats, labels, crf, blocked))
     return out
@@ -163,7 +164,7 @@ def main(argv: list[str] | None = None) -> int:
 
     t0 = time.time()
     lexicon = pythainlp_lexicon()
-    lex = S._Lexicon(frozenset(lexicon[0]), frozenset(lexicon[1]), frozenset(lexicon[2]))
+    lex = S.Lexicon(frozenset(lexicon[0]), frozenset(lexicon[1]), frozenset(lexicon[2]))
     labeler = CrfCutLabeler()
     lines = []
     chars = 0
@@ -209,11 +210,11 @@ def main(argv: list[str] | None = None) -> int:
     print(f"wrote {out} ({out.stat().st_size / 1e6:.2f} MB, {len(data['weights'])} weights)", file=sys.stderr)
 
     # held-out report: the exported model against the training labels and against raw CRFCut
-    model = S._Model(data)
+    model = S.SentenceModel(data)
     tp = fp = fn = tp_c = fp_c = fn_c = 0
     for feats, labels, crf, blocked in test:
         scores = [sum(model.weights.get(f, 0.0) for f in fs) for fs in feats]
-        pred = S._viterbi(scores, blocked, model.t)
+        pred = S.viterbi(scores, blocked, model.transitions)
         for p, g, c in zip(pred, labels, crf):
             tp += p and g
             fp += p and not g
