@@ -114,6 +114,7 @@ def main() -> None:
     ap.add_argument("--docs", type=int, default=300, help="dev news articles for speed and samples")
     ap.add_argument("--samples", type=int, default=30)
     ap.add_argument("--show-errors", type=int, default=0, help="print up to N blind spans we get wrong")
+    ap.add_argument("--errors-of", type=int, default=1, metavar="K", help="...of blind set #K (default 1)")
     args = ap.parse_args()
 
     sets = [(GOLD, None, "spans labelled by the developer")]
@@ -121,6 +122,7 @@ def main() -> None:
         sets += [(BLIND, None, "spans labelled blind (#1), all"), (BLIND, "random", "#1, random articles"),
                  (BLIND, "cue", "#1, articles with cooperation words")]
     sets += [(path, None, f"spans labelled blind (#{n})") for n, path in enumerate(BLIND_MORE, start=2) if path.exists()]
+    errors_of = BLIND if args.errors_of == 1 else BLIND_MORE[args.errors_of - 2]
     with tempfile.TemporaryDirectory() as tmp:
         for gold, sample, title in sets:
             path = Path(tmp) / "cooperation_eval.jsonl"
@@ -128,7 +130,7 @@ def main() -> None:
             print(f"== {title}: {n} dev spans ({gold.name}; development data, not held out)")
             rows = evaluate(path)
             print(table(rows))
-            if args.show_errors and gold == BLIND and sample is None:
+            if args.show_errors and gold == errors_of and sample is None:
                 show_errors(path, args.show_errors)
         print(f"  stages: {rows[0]['stages']}")
 
