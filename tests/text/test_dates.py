@@ -453,3 +453,24 @@ def test_a_year_inside_a_hashtag_or_a_name_is_a_year(text, year):
 ])
 def test_numbers_in_addresses_user_names_and_models_are_not_years(text):
     assert find_dates(text) == []
+
+
+@pytest.mark.parametrize("text, expected", [
+    ("ตรวจได้ในวันที่ 8 และ 10 กันยายน 2563", [("วันที่ 8", D(2020, 9, 8)), ("10 กันยายน 2563", D(2020, 9, 10))]),
+    ("มีเรียนในวันที่ 10, 11 และ 16 เมษายน 2564",
+     [("วันที่ 10", D(2021, 4, 10)), ("11", D(2021, 4, 11)), ("16 เมษายน 2564", D(2021, 4, 16))]),
+    ("หยุดชดเชยวันที่ 4 และ 7 ก.ย. 63", [("วันที่ 4", D(2020, 9, 4)), ("7 ก.ย. 63", D(2020, 9, 7))]),
+    ("ข้อ 1, 2 และ 3 ม.ค.", [("3 ม.ค.", D(2025, 1, 3))]),  # a list that "วันที่" does not open: numbers
+])
+def test_each_day_of_a_list_takes_the_month_written_after_it(text, expected):
+    assert [(m.text, m.start_date) for m in find_dates(text, PUBLISHED)] == expected
+
+
+def test_a_range_of_days_ahead_starts_after_today():
+    assert one("คาดการณ์ปริมาณน้ำ 1 - 9 วันข้างหน้า") == (D(2025, 5, 21), D(2025, 5, 29), "day", True)
+    assert one("ในอีก 3 วันข้างหน้า") == (D(2025, 5, 20), D(2025, 5, 22), "day", True)  # n days from today
+
+
+def test_a_dash_before_until_joins_a_relative_day_to_a_date():
+    [m] = find_dates("เข้าชมได้ตั้งแต่วันนี้ - จนถึงวันที่ 21 มิถุนายน 2568", PUBLISHED)
+    assert (m.text, m.start_date, m.end_date) == ("วันนี้ - จนถึงวันที่ 21 มิถุนายน 2568", PUBLISHED, D(2025, 6, 21))

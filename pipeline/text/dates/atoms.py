@@ -92,6 +92,18 @@ def _atom_day_month(m: re.Match[str]) -> Atom | None:
     return _day_atom(m.start(), m.end(), year, _month(m["dm_m"]), int(m["dm_d"]), year is not None)
 
 
+_LIST_BEFORE = re.compile(r"วันที่\s*\d{1,2}(?:\s*,\s*\d{1,2})*\s*(?:,|และ)\s*$")
+
+
+def _atom_day_list(m: re.Match[str], text: str, published: dt.date | None) -> Atom | None:
+    """A day of a list that ends with its month ("วันที่ 8 และ 10 กันยายน 2563": the 8th); a day after a
+    comma counts only in a list that "วันที่" opens."""
+    if text[m.start()].isdigit() and not _LIST_BEFORE.search(text, max(0, m.start() - 40), m.start()):
+        return None
+    year = to_ce(m["dl_y"], m["dl_y_era"]) if m["dl_y"] else None
+    return _day_atom(m.start(), m.end(), year, _month(m["dl_m"]), int(m["dl_d"]), year is not None)
+
+
 def _atom_en_dmy(m: re.Match[str]) -> Atom | None:
     year, month, day = to_ce(m["en_y"]), _month(m["en_m"]), int(m["en_d"])
     if m["en_d0"] and int(m["en_d0"]) < day:
@@ -337,6 +349,9 @@ def _atom_ago(m: re.Match[str], text: str, published: dt.date | None) -> Atom | 
         if published is None:
             return Atom(m.start(), m.end(), granularity, relative=True)
         days = {"สัปดาห์": 7, "อาทิตย์": 7}.get(unit, 1)
+        if future and m["ago_n0"]:  # "1 - 9 วันข้างหน้า": from the first number of units after today to the last
+            first, last = (add_units(published, granularity, k * days) for k in (n_near, n))
+            return Atom(m.start(), m.end(), granularity, fixed=(first, last), relative=True)
         if future:  # a span of n units that starts today
             last = add_units(published, granularity, n * days) - dt.timedelta(days=1)
             return Atom(m.start(), m.end(), granularity, fixed=(published, last), relative=True)
@@ -421,7 +436,7 @@ _BUILDERS = {
     "holiday": _atom_holiday, "hijri": _atom_hijri,
     "first_months": _atom_first_months,
 }
-_CONTEXT_BUILDERS = {"same_period": _atom_same_period, "ago": _atom_ago, "weekday": _atom_weekday,
+_CONTEXT_BUILDERS = {"day_list": _atom_day_list, "same_period": _atom_same_period, "ago": _atom_ago, "weekday": _atom_weekday,
                      "relative_day": _atom_relative_day, "relative_unit": _atom_relative_unit,
                      "year": _atom_year, "bare_year": _atom_bare_year, "anaphoric_day": _atom_anaphoric_day,
                      "quarter": _atom_quarter, "half_year": _atom_half_year, "month_year": _atom_month_year,

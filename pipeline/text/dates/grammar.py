@@ -109,6 +109,10 @@ def _alternatives(lex: Lexicon, weekdays: str, not_unit: str) -> dict[str, str]:
                    rf"(?P=num_sep)(?P<num_y>\d{{4}}|\d\d)(?![\d/-])",
         "day_range": rf"(?:{prefix})?(?P<dr_d1>{_DAY}){_RANGE_SEP}(?:{prefix})?(?P<dr_d2>{_DAY}){S}"
                      rf"(?P<dr_m>{month_after_day})(?:{S}{year('dr_y')})?",
+        # "วันที่ 8 และ 10 กันยายน 2563", "วันที่ 16, 21 และ 23 สิงหาคม": each day but the last (a day_month of
+        # its own) takes the month and year written after the list
+        "day_list": rf"(?:{prefix}|(?<=,)|(?<=, )|(?<=และ)|(?<=และ ))(?P<dl_d>{_DAY})"
+                    rf"(?=(?:{S}(?:,|และ){S}{_DAY})+{S}(?P<dl_m>{month_after_day})(?:{S}{year('dl_y')})?)",
         "day_month": rf"(?:{prefix})?(?P<dm_d>{_DAY}){S}(?P<dm_m>{month_after_day})(?:{S}{year('dm_y')})?",
         "en_dmy": rf"(?:(?P<en_d0>{_DAY})(?:st|nd|rd|th)?{S}[-–]{S})?"  # "4 – 8 September 2025"
                   rf"(?P<en_d>{_DAY})(?:st|nd|rd|th)?[ ]+(?P<en_m>{english}),?[ ]+(?P<en_y>{_Y4})",

@@ -54,7 +54,7 @@ def _mention(atom: Atom, text: str) -> DateMention | None:
 
 
 _CLOSE_PAREN = re.compile(rf"{S}\)")
-_RELATIVE_RANGE_SEP = range_joint(rf"(?:เป็นต้นไป{S})?(?:[-–—]|ไปจนถึง|จนถึง|ถึง)(?:{S}สิ้น)?")
+_RELATIVE_RANGE_SEP = range_joint(rf"(?:เป็นต้นไป{S})?(?:[-–—]{S}(?:ไป)?(?:จน)?ถึง|[-–—]|ไปจนถึง|จนถึง|ถึง)(?:{S}สิ้น)?")
 DATELINE_LINES = 2  # the title line and the first body line (blank lines and the headline repeated not counted)
 DATELINE_CHARS = 80  # how far into its line a dateline date may start
 DATELINE_DAYS = 7  # how long before publication a dateline date may be
