@@ -69,7 +69,7 @@ def main() -> None:
     doc = stage(make_doc(sample))
     print("== sample article")
     for c in doc.corrections:
-        print(json.dumps(c, ensure_ascii=False))
+        print(json.dumps(asdict(c), ensure_ascii=False))
 
     if args.long:
         corr = SpellingCorrector.load()
