@@ -47,6 +47,18 @@ def unlabeled_news(limit: int) -> list[dict]:
         return [json.loads(line) for line in itertools.islice(fh, limit)]
 
 
+def unlabeled_texts(ids: set[str]) -> dict[str, str]:
+    """Title + "\\n" + text of the unlabeled articles with these ids (a label set may draw on them)."""
+    texts: dict[str, str] = {}
+    if ids:
+        with gzip.open(require(SHARED_DATA / "thaigov_unlabeled.jsonl.gz"), "rt", encoding="utf-8") as fh:
+            for line in fh:
+                rec = json.loads(line)
+                if rec["id"] in ids:
+                    texts[rec["id"]] = f"{rec.get('title') or ''}\n{rec.get('text') or ''}"
+    return texts
+
+
 def _descendants_rss_mb(root: int) -> dict[int, float]:
     """Current RSS (MB) of ``root`` and every process below it, read from /proc."""
     parents: dict[int, int] = {}

@@ -7,8 +7,10 @@ seed_gold.json plus spans the developer picked from the dev news) and
 ``bench/data/cooperation_dev_blind*.jsonl`` (spans of dev articles labelled by annotators who
 neither read nor ran the detector: random articles and random articles among those with
 cooperation words; cooperation passages and the first three domestic sentences with area words;
-#1 85 articles, #2 54, #3 60, #4 58, each set with articles of its own; #4 was scored once, after the rules were set). All hold article
-ids, offsets and labels only; the text is cut from ../shared/data at run time. Then prints
+#1 85 articles, #2 54, #3 60, #4 58, #5 70, each set with articles of its own; #6 80: 30 random dev
+articles, 30 dev articles with cue words, 20 unlabeled articles with cue words and foreign parties,
+the dev news having no unused cooperation news left). All hold article ids, offsets and labels only;
+the text is cut from ../shared/data at run time. Then prints
 the eval table, the sample-article check, the stage's speed on the dev news (stage alone, one core)
 and sample rows found in the dev news to eyeball.
 """
@@ -23,23 +25,23 @@ import tempfile
 import time
 from pathlib import Path
 
-from _common import ROOT, SHARED_DATA, article_text, dev_records, require  # noqa: F401  (sets sys.path, offline switches)
+from _common import ROOT, SHARED_DATA, article_text, dev_records, require, unlabeled_texts  # noqa: F401  (sets sys.path, offline switches)
 
 from thai_extract.document import Document
 from thai_extract.eval.cooperation import build_pipeline, evaluate, overlapping
 
 GOLD = ROOT / "bench" / "data" / "cooperation_dev_gold.jsonl"
 BLIND = ROOT / "bench" / "data" / "cooperation_dev_blind.jsonl"
-BLIND_MORE = [ROOT / "bench" / "data" / f"cooperation_dev_blind{n}.jsonl" for n in (2, 3, 4, 5)]  # other annotators
+BLIND_MORE = [ROOT / "bench" / "data" / f"cooperation_dev_blind{n}.jsonl" for n in (2, 3, 4, 5, 6)]  # other annotators
 
 
 def article_texts(ids: set[str]) -> dict[str, str]:
-    """Texts by id: ``sample_article`` and thaigov ids (title + "\\n" + body)."""
+    """Texts by id: ``sample_article``, dev and unlabeled thaigov ids (title + "\\n" + body)."""
     texts = {"sample_article": require(SHARED_DATA / "sample_article.txt").read_text(encoding="utf-8")}
     for rec in dev_records():
         if rec["id"] in ids:
             texts[rec["id"]] = article_text(rec)
-    return texts
+    return texts | unlabeled_texts(ids - set(texts))
 
 
 def build_eval_file(gold: Path, out: Path, sample: str | None = None) -> int:
@@ -122,6 +124,11 @@ def main() -> None:
         sets += [(BLIND, None, "spans labelled blind (#1), all"), (BLIND, "random", "#1, random articles"),
                  (BLIND, "cue", "#1, articles with cooperation words")]
     sets += [(path, None, f"spans labelled blind (#{n})") for n, path in enumerate(BLIND_MORE, start=2) if path.exists()]
+    last = BLIND_MORE[-1]
+    if last.exists():  # #6: random dev news, dev news with cue words, unlabeled cooperation news
+        sets += [(last, sample, f"#6, {what}") for sample, what in (
+            ("random", "random dev articles"), ("cue", "dev articles with cue words"),
+            ("cooperation", "unlabeled articles with cue words and foreign parties"))]
     errors_of = BLIND if args.errors_of == 1 else BLIND_MORE[args.errors_of - 2]
     with tempfile.TemporaryDirectory() as tmp:
         for gold, sample, title in sets:
