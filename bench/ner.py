@@ -59,19 +59,19 @@ def sample_check(name: str, stage: EntitiesStage) -> None:
     doc = Document("sample", text)
     for s in (NormalizeStage(), SegmentStage(), stage):
         doc = s(doc)
-    got = {(e["start"], e["end"]): e for e in doc.entities}
+    got = {(e.start, e.end): e for e in doc.entities}
     found = missing = wrong = 0
     for g in gold:
         e = got.get((g["start"], g["end"]))
         if e is None:
             missing += 1
             print(f"  MISSING {g['text']} ({g['label']}, {g['canonical']})")
-        elif (e["label"], e["canonical"]) != (g["label"], g["canonical"]):
+        elif (e.label, e.canonical) != (g["label"], g["canonical"]):
             wrong += 1
-            print(f"  WRONG   {g['text']}: {e['label']}, {e['canonical']} (gold {g['label']}, {g['canonical']})")
+            print(f"  WRONG   {g['text']}: {e.label}, {e.canonical} (gold {g['label']}, {g['canonical']})")
         else:
             found += 1
-    crossing = sum(not any(s.start <= e["start"] and e["end"] <= s.end for s in doc.sentences) for e in doc.entities)
+    crossing = sum(not any(s.start <= e.start and e.end <= s.end for s in doc.sentences) for e in doc.entities)
     print(f"sample article, {name}: {found}/{len(gold)} found with label and canonical, {missing} missing, "
           f"{wrong} wrong; {len(doc.entities)} mentions in all, {crossing} crossing a sentence boundary")
 
