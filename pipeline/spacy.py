@@ -40,6 +40,7 @@ from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
 from thai_extract.api import Rows, _document, _run, _stages_up_to, extract
+from thai_extract.text.entities.spacy_ner import NothingToSave
 
 TOKENIZER = "thai_extract.Tokenizer.v1"
 COMPONENT = "thai_extract"
@@ -184,7 +185,7 @@ def to_spacy(result: Rows | str, *, vocab: Any = None, **extract_options: Any) -
 
 
 # ---- inside a spaCy pipeline ---------------------------------------------------------------
-class ThaiExtractTokenizer:
+class ThaiExtractTokenizer(NothingToSave):
     """spaCy tokenizer: our normalise, spelling and segment stages' tokens (settings in ``config``)."""
 
     def __init__(self, vocab: Any, config: Mapping[str, Any] | None = None) -> None:
@@ -201,19 +202,6 @@ class ThaiExtractTokenizer:
     def pipe(self, texts: Iterable[str], batch_size: int = 1000) -> Iterable[Doc]:
         for text in texts:
             yield self(text)
-
-    # nothing to save but the settings, which the nlp config holds
-    def to_disk(self, path: Any, **kwargs: Any) -> None:
-        return None
-
-    def from_disk(self, path: Any, **kwargs: Any) -> ThaiExtractTokenizer:
-        return self
-
-    def to_bytes(self, **kwargs: Any) -> bytes:
-        return b""
-
-    def from_bytes(self, data: bytes, **kwargs: Any) -> ThaiExtractTokenizer:
-        return self
 
 
 @spacy.registry.tokenizers(TOKENIZER)

@@ -53,7 +53,23 @@ def make_doc(vocab: Any, text: str, spans: Sequence[Span]) -> tuple[Any, list[in
     return Doc(vocab, words=words, spaces=[False] * len(words)), index
 
 
-class EntityTokenizer:
+class NothingToSave:
+    """The serialisation spaCy asks of a tokenizer whose settings, if any, the nlp config holds."""
+
+    def to_disk(self, path: Any, **kwargs: Any) -> None:
+        return None
+
+    def from_disk(self, path: Any, **kwargs: Any) -> Any:
+        return self
+
+    def to_bytes(self, **kwargs: Any) -> bytes:
+        return b""
+
+    def from_bytes(self, data: bytes, **kwargs: Any) -> Any:
+        return self
+
+
+class EntityTokenizer(NothingToSave):
     """spaCy tokenizer for a whole text: our entity tokens (thaibreak, refined), gaps as words."""
 
     def __init__(self, vocab: Any) -> None:
@@ -64,19 +80,6 @@ class EntityTokenizer:
         from thai_extract.text.words import thaibreak_words
 
         return make_doc(self.vocab, text, refine_tokens(text, thaibreak_words(text)))[0]
-
-    # nothing to save: the tokenizer has no settings
-    def to_disk(self, path: Any, **kwargs: Any) -> None:
-        return None
-
-    def from_disk(self, path: Any, **kwargs: Any) -> EntityTokenizer:
-        return self
-
-    def to_bytes(self, **kwargs: Any) -> bytes:
-        return b""
-
-    def from_bytes(self, data: bytes, **kwargs: Any) -> EntityTokenizer:
-        return self
 
 
 def register() -> None:
