@@ -9,6 +9,7 @@ copy, and becomes an E109 errors row when its text differs.
 from __future__ import annotations
 
 import datetime as dt
+import gc
 import multiprocessing
 import os
 import time
@@ -128,12 +129,35 @@ class OutputExistsError(ThaiExtractError, FileExistsError):
 
 # -- worker side -----------------------------------------------------------------------------
 _WORKER: dict[str, Any] = {}
+GC_YOUNG_THRESHOLD = 10_000  # allocations between collections of the youngest generation (Python's default: 700)
+
+
+def collect_less() -> None:
+    """Let the cyclic garbage collector run less often in this process (never more often than
+    already set). The models hold millions of long-lived objects, and the default thresholds made
+    the collector rescan them all some 20 times in a run of the 1,000 dev articles: about a tenth
+    of the CPU time; the results are the same."""
+    young, middle, old = gc.get_threshold()
+    if 0 < young < GC_YOUNG_THRESHOLD:
+        gc.set_threshold(GC_YOUNG_THRESHOLD, middle, old)
+
+
+@contextmanager
+def fewer_collections() -> Iterator[None]:
+    """:func:`collect_less` for the duration of a block; the caller's thresholds come back after it."""
+    saved = gc.get_threshold()
+    collect_less()
+    try:
+        yield
+    finally:
+        gc.set_threshold(*saved)
 
 
 def _init_worker(pipeline: Pipeline, run_id: str, processed_at: dt.datetime, main_pid: int) -> None:
     from thai_extract._worker_guard import guard_worker
 
     guard_worker(main_pid)
+    collect_less()  # a worker process is ours alone
     _WORKER.update(pipeline=pipeline, run_id=run_id, processed_at=processed_at)
 
 
@@ -394,6 +418,10 @@ class Runner:
         version). The folder's lock is held for the whole run, so concurrent runs wait for each
         other. The run's manifest entry ends as "done", "failed" or "interrupted".
         """
+        with fewer_collections():  # from before the models load: loading them is most of the collector's work
+            return self._run(inputs, stdin, incremental)
+
+    def _run(self, inputs: Iterable[str], stdin: BinaryIO | None, incremental: bool) -> RunSummary:
         started = time.perf_counter()
         try:
             self.pipeline.warm_up()

@@ -70,3 +70,24 @@ def test_batches_respect_count_and_size_and_pass_failures_through_in_order():
     docs = [Document(doc_id=str(i), text="x" * 10) for i in range(5)]
     assert [len(b) for b in batches(docs, max_docs=2)] == [2, 2, 1]
     assert [len(b) for b in batches(docs, max_docs=10, max_chars=25)] == [3, 2]
+
+
+def test_a_run_collects_garbage_less_often_and_gives_the_callers_thresholds_back():
+    import gc
+
+    from thai_extract.runner import GC_YOUNG_THRESHOLD, collect_less, fewer_collections
+
+    saved = gc.get_threshold()
+    try:
+        gc.set_threshold(700, 10, 10)
+        with fewer_collections():
+            assert gc.get_threshold() == (GC_YOUNG_THRESHOLD, 10, 10)
+        assert gc.get_threshold() == (700, 10, 10)
+        gc.set_threshold(GC_YOUNG_THRESHOLD * 5, 3, 4)  # a higher threshold is kept
+        collect_less()
+        assert gc.get_threshold() == (GC_YOUNG_THRESHOLD * 5, 3, 4)
+        gc.set_threshold(0)  # collection disabled stays disabled
+        collect_less()
+        assert gc.get_threshold()[0] == 0
+    finally:
+        gc.set_threshold(*saved)

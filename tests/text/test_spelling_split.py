@@ -61,3 +61,14 @@ def test_doc_index_counts_contexts_not_copies():
     idx = _DocIndex(copied)
     assert idx.contexts(("หหาร",), width=1) == 1  # a copied passage is one typing
     assert idx.occurs(("การ", "หหาร")) and not idx.occurs(("หหาร", "การ"))
+
+
+# a dropped first or last letter ("ระทรวง", "รัฐบา") depends on the letters around the string
+@pytest.mark.parametrize("q", ["กฎหาย", "ดังนี่", "แผนดิน", "ติดตามาร", "ระทรวง", "รัฐบา"])
+def test_split_candidates_from_the_cache_match_the_uncached_ones(corrector, q):
+    raw = corrector._split_candidates_uncached(q)
+    for before, after in (("", ""), ("ก", "ล"), ("ม", "ม")):
+        expected = {w: (cost, kind) for w, (cost, kind, edge) in raw.items()
+                    if not edge or (edge == "<" and w[0] != before) or (edge == ">" and w[-1] != after)}
+        for _ in range(2):  # the second time from the cache
+            assert corrector._split_candidates(q, before, after) == expected

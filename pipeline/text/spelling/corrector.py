@@ -36,7 +36,9 @@ import math
 import unicodedata
 import re
 from bisect import bisect_left, bisect_right
+from collections import defaultdict
 from dataclasses import dataclass, field
+from functools import lru_cache
 from pathlib import Path
 
 from thai_extract.text.spelling.edits import EditModel
@@ -45,6 +47,7 @@ from thai_extract.text.spelling.lexicon import (
 )
 from thai_extract.text.spelling.lm import WordLM
 from thai_extract.text.spelling.ranker import Ranker, feature_vector
+from thai_extract.text.words import piece_bounds
 
 # Letters and marks that cannot begin a Thai word.
 NON_INITIAL = set("ะัาำิีึืฺุู็่้๊๋์ํ\u0e45")
@@ -152,6 +155,27 @@ def _pieces(text: str, b: list[int]) -> list[int]:
     return sorted(set(b) | set(extra)) if extra else b
 
 
+# the frequent words one edit from a string, cached: (word -> (cost, kind), None) when no word
+# depends on the letters around the string, else (None, word -> (cost, kind, edge))
+_SplitEntry = tuple[dict[str, tuple[float, str]] | None, dict[str, tuple[float, str, str]] | None]
+
+
+def _split_entry(found: dict[str, tuple[float, str, str]]) -> _SplitEntry:
+    """``found`` as a cache entry (see ``_SplitEntry``)."""
+    if any(edge for _, _, edge in found.values()):
+        return None, found
+    return {w: (cost, kind) for w, (cost, kind, _) in found.items()}, None
+
+
+@lru_cache(maxsize=1 << 16)  # candidate strings recur across runs and documents
+def _words_of(text: str) -> tuple[str, ...]:
+    """The thaibreak pieces of a short ``text`` (a candidate correction)."""
+    import thaibreak
+
+    b = thaibreak.boundaries(text)
+    return tuple(text[b[k]:b[k + 1]] for k in range(len(b) - 1))
+
+
 def _title_before(toks: list[str], a: int) -> str | None:
     """The title (นาย, รัฐมนตรี...) right before piece ``a`` (skipping one space), or None."""
     j = a - 1
@@ -173,14 +197,10 @@ class _DocIndex:
 
     def _positions(self) -> dict[str, list[int]]:
         if self._pos is None:
-            pos: dict[str, list[int]] = {}
+            pos: defaultdict[str, list[int]] = defaultdict(list)
             for i, t in enumerate(self.toks):
-                lst = pos.get(t)
-                if lst is None:
-                    pos[t] = [i]
-                else:
-                    lst.append(i)
-            self._pos = pos
+                pos[t].append(i)
+            self._pos = dict(pos)  # a plain dict: a lookup must not add a key
         return self._pos
 
     def contexts(self, seq: tuple[str, ...], limit: int = 2, width: int = 4) -> int:
@@ -235,7 +255,7 @@ class SpellingCorrector:
         self.cand_words = {w for w in self.lm.word_set(p.cand_min_count, FLAG_LEXICON) if len(w) > 1 or w in SINGLE_WORDS}
         self.known.difference_update(w for w in list(self.known) if len(w) == 1 and w not in SINGLE_WORDS)
         self.known.update(SINGLE_WORDS)
-        self._split_cache: dict[tuple[str, str, str], dict[str, tuple[float, str]]] = {}
+        self._split_cache: dict[str, _SplitEntry] = {}
         self._freq: tuple[set[str], dict[str, list[tuple[str, int]]]] | None = None
         self.names = gazetteer_names()
         self.name_parts = {n[i:j] for n in self.names for i in range(len(n)) for j in range(i + 1, len(n) + 1)}
@@ -256,9 +276,7 @@ class SpellingCorrector:
         return all(is_thai_char(c) for c in tok)
 
     def suggest(self, text: str) -> list[Suggestion]:
-        import thaibreak
-
-        b = _pieces(text, thaibreak.boundaries(text))
+        b = _pieces(text, piece_bounds(text).tolist())
         if len(b) < 2:
             return []
         toks = [text[b[i]:b[i + 1]] for i in range(len(b) - 1)]
@@ -320,12 +338,13 @@ class SpellingCorrector:
         if got is None:
             if len(self._split_cache) > 500_000:
                 self._split_cache.clear()
-            got = self._split_cache[q] = self._split_candidates_uncached(q)
-        if not got:
-            return {}
+            got = self._split_cache[q] = _split_entry(self._split_candidates_uncached(q))
+        plain, edged = got
+        if edged is None:
+            return plain
         # a dropped letter that stands right next to the string is a word cut elsewhere
         # ("ติดตา|มาร" is not "ติดตาม" missing its ม)
-        return {w: (cost, kind) for w, (cost, kind, edge) in got.items()
+        return {w: (cost, kind) for w, (cost, kind, edge) in edged.items()
                 if not edge or (edge == "<" and w[0] != before) or (edge == ">" and w[-1] != after)}
 
     def _split_candidates_uncached(self, q: str) -> dict[str, tuple[float, str, str]]:
@@ -541,8 +560,6 @@ class SpellingCorrector:
 
     def _correct_run(self, text: str, b: list[int], toks: list[str], a: int, z: int,
                      doc: _DocIndex) -> Suggestion | None:
-        import thaibreak
-
         if self._protected(text, b, toks, a, z, doc, titles=False):
             return None
         # after a title a run is a name, unless it is fixed into a phrase common after that title
@@ -582,8 +599,7 @@ class SpellingCorrector:
             for c in self._candidates(q, lo, hi):
                 # score the window as the segmenter (and so the LM) would cut the corrected text
                 cv = c.v + ext
-                vb = thaibreak.boundaries(cv)
-                seg = [cv[vb[k]:vb[k + 1]] for k in range(len(vb) - 1)]
+                seg = _words_of(cv)
                 if any(w not in known for w in seg):
                     continue
                 if title is not None and not self._title_phrase(title, toks[wa], seg):
@@ -715,10 +731,7 @@ class SpellingCorrector:
         return ia is not None and ib is not None and self.lm.bigram_count(ia, ib) >= self.params.title_min_bigram
 
     def _written_in(self, word: str, doc: _DocIndex) -> bool:
-        import thaibreak
-
-        wb = thaibreak.boundaries(word)
-        return doc.occurs(tuple(word[wb[k]:wb[k + 1]] for k in range(len(wb) - 1)))
+        return doc.occurs(_words_of(word))
 
     def _orig_logp(self, toks: list[str], wa: int, wb: int, a: int, z: int, prev: str, nxt: str,
                    run_len: int) -> tuple[float, bool]:

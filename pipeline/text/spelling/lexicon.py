@@ -4,7 +4,7 @@ correction."""
 
 from __future__ import annotations
 
-from functools import cache
+from functools import cache, lru_cache
 
 ID_BITS = 21  # a word id fits 21 bits (up to 2 M words): two make a bigram key, three a trigram key
 FLAG_LEXICON = 1  # pythainlp words_th
@@ -20,6 +20,7 @@ def is_thai_char(ch: str) -> bool:
     return "\u0e01" <= ch <= "\u0e4e"
 
 
+@lru_cache(maxsize=1 << 16)  # called per piece of every context compared: the same pieces recur
 def token_class(tok: str) -> str:
     """The LM token for a segmenter piece: Thai and punctuation as is; whitespace, Latin, digits as classes."""
     if tok.isspace():
