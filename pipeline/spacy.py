@@ -127,7 +127,8 @@ def doc_from_cuts(vocab: Any, text: str, cuts: list[int], span_starts: set[int] 
 
 def _set_sentences(doc: Doc, rows: Rows, mode: str) -> None:
     spans = [doc.char_span(r["start"], r["end"], alignment_mode=mode) for r in rows["sentences"]]
-    firsts = set(sorted({span.start for span in spans if span is not None})[1:])  # text before the first sentence belongs to it
+    # whitespace before the first sentence belongs to it: that sentence starts at token 0
+    firsts = set(sorted({span.start for span in spans if span is not None})[1:])
     for token in doc:
         token.is_sent_start = token.i == 0 or token.i in firsts
 

@@ -436,8 +436,8 @@ _BUILDERS = {
     "holiday": _atom_holiday, "hijri": _atom_hijri,
     "first_months": _atom_first_months,
 }
-_CONTEXT_BUILDERS = {"day_list": _atom_day_list, "same_period": _atom_same_period, "ago": _atom_ago, "weekday": _atom_weekday,
-                     "relative_day": _atom_relative_day, "relative_unit": _atom_relative_unit,
+_CONTEXT_BUILDERS = {"day_list": _atom_day_list, "same_period": _atom_same_period, "ago": _atom_ago,
+                     "weekday": _atom_weekday, "relative_day": _atom_relative_day, "relative_unit": _atom_relative_unit,
                      "year": _atom_year, "bare_year": _atom_bare_year, "anaphoric_day": _atom_anaphoric_day,
                      "quarter": _atom_quarter, "half_year": _atom_half_year, "month_year": _atom_month_year,
                      "lunar": _atom_lunar, "compound_year": _atom_compound_year}
