@@ -32,6 +32,7 @@ from __future__ import annotations
 
 import datetime as dt
 from collections.abc import Iterable, Mapping
+from functools import cache
 from typing import Any
 
 import spacy
@@ -173,6 +174,12 @@ def annotate(doc: Doc, rows: Rows, *, alignment_mode: str = "strict") -> Doc:
     return doc
 
 
+@cache
+def _shared_vocab() -> Any:
+    """One vocabulary for the Docs of ``to_spacy`` without ``vocab=`` (so they go into one DocBin)."""
+    return spacy.blank("xx").vocab
+
+
 def to_spacy(result: Rows | str, *, vocab: Any = None, **extract_options: Any) -> Doc:
     """A spaCy ``Doc`` of one document: ``extract()``'s result, or a text (then ``extract()`` runs
     on it with ``extract_options``: ``title=``, ``published=``, ``config=``).
@@ -181,7 +188,7 @@ def to_spacy(result: Rows | str, *, vocab: Any = None, **extract_options: Any) -
     """
     rows = extract(result, **extract_options) if isinstance(result, str) else result
     text = rows["documents"][0]["text"]
-    doc = doc_from_cuts(vocab if vocab is not None else spacy.blank("xx").vocab, text, *_cut_points(text, rows))
+    doc = doc_from_cuts(vocab if vocab is not None else _shared_vocab(), text, *_cut_points(text, rows))
     return annotate(doc, rows)
 
 
