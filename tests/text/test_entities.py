@@ -142,5 +142,12 @@ def test_crf_features_without_unknown_attributes_tag_the_same():
     assert crf.tag(full) == crf.tag(pruned)
 
 
+def test_the_known_attributes_are_those_crfsuite_reports_for_the_model():
+    from thai_extract.text.entities.tagger import _known_attributes, _thread_tagger
+
+    path = str(EntityTagger().model_path)
+    assert _known_attributes(path) == frozenset(_thread_tagger(path).info().attributes)
+
+
 def test_a_listed_persons_given_name_alone_is_that_person(res):
     assert canonical_for("นายอนุทิน", "PERSON", res) == canonical_for("อนุทิน ชาญวีรกูล", "PERSON", res)

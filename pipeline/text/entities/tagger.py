@@ -9,6 +9,7 @@ from __future__ import annotations
 
 import os
 import re
+import tempfile
 import threading
 from collections.abc import Sequence
 from dataclasses import replace
@@ -62,10 +63,30 @@ def _thread_tagger(path: str):
     return taggers[path]
 
 
+_ATTRIBUTE_LINE = re.compile(r"\s*\d+: (.*)")
+
+
 @cache
 def _known_attributes(path: str) -> frozenset[str]:
-    """The attributes the CRF in ``path`` has weights for (the tagger ignores any other)."""
-    return frozenset(_thread_tagger(path).info().attributes)
+    """The attributes the CRF in ``path`` has weights for (the tagger ignores any other).
+
+    Read from the ATTRIBUTES section of crfsuite's text dump of the model (0.03 s), not through
+    ``Tagger.info()``, whose parser reads the whole dump in Python (0.27 s of every start-up)."""
+    with tempfile.TemporaryDirectory() as tmp:
+        dump = os.path.join(tmp, "model.txt")
+        _thread_tagger(path).dump(dump)
+        attributes: list[str] = []
+        with open(dump, encoding="utf-8") as fh:
+            for line in fh:
+                if line.startswith("ATTRIBUTES = {"):
+                    break
+            for line in fh:
+                if line.startswith("}"):
+                    break
+                m = _ATTRIBUTE_LINE.match(line.rstrip("\r\n"))
+                if m:
+                    attributes.append(m.group(1))
+    return frozenset(attributes)
 
 
 @cache
