@@ -67,6 +67,12 @@ def _run(doc: Document, config: Mapping[str, Any] | None) -> Rows:
             for table, columns in builder.take().items()}
 
 
+def _rows_up_to(last: str, text: str, config: Mapping[str, Any] | None,
+                published: dt.date | str | None = None) -> Rows:
+    """The rows of ``text`` from the configured stages up to ``last`` (see :func:`_stages_up_to`)."""
+    return _run(_document(text, None, None, published), _stages_up_to(last, config))
+
+
 def extract(text: str, *, doc_id: str | None = None, title: str | None = None,
             published: dt.date | str | None = None, config: Mapping[str, Any] | None = None) -> Rows:
     """Process one text; returns the rows of every output table for it, by table name.
@@ -86,7 +92,7 @@ def segment(text: str, *, config: Mapping[str, Any] | None = None) -> list[list[
     >>> segment("ฉันกินข้าว แล้วไปโรงเรียน")  # doctest: +SKIP
     [['ฉัน', 'กิน', 'ข้าว'], ['แล้ว', 'ไป', 'โรงเรียน']]
     """
-    rows = _run(_document(text, None, None, None), _stages_up_to("segment", config))
+    rows = _rows_up_to("segment", text, config)
     sentences: list[list[str]] = [[] for _ in rows["sentences"]]
     for token in rows["tokens"]:
         sentences[token["sent_id"]].append(token["text"])
@@ -99,7 +105,7 @@ def correct(text: str, *, config: Mapping[str, Any] | None = None) -> str:
     >>> correct("ความร่วมมือด้านการหหาร")  # doctest: +SKIP
     'ความร่วมมือด้านการทหาร'
     """
-    return _run(_document(text, None, None, None), _stages_up_to("spelling", config))["documents"][0]["text_clean"]
+    return _rows_up_to("spelling", text, config)["documents"][0]["text_clean"]
 
 
 def tag_entities(text: str, *, config: Mapping[str, Any] | None = None) -> list[dict[str, Any]]:
@@ -107,7 +113,7 @@ def tag_entities(text: str, *, config: Mapping[str, Any] | None = None) -> list[
 
     >>> [(e["text"], e["label"], e["canonical"]) for e in tag_entities("ปูตินเยือนกรุงมอสโก")]  # doctest: +SKIP
     """
-    return _run(_document(text, None, None, None), _stages_up_to("entities", config))["entities"]
+    return _rows_up_to("entities", text, config)["entities"]
 
 
 def find_dates(text: str, *, published: dt.date | str | None = None,
@@ -117,7 +123,7 @@ def find_dates(text: str, *, published: dt.date | str | None = None,
     Relative words ("เมื่อวานนี้", "สัปดาห์หน้า") resolve against ``published``; without it they keep
     null dates.
     """
-    return _run(_document(text, None, None, published), _stages_up_to("dates", config))["dates"]
+    return _rows_up_to("dates", text, config, published)["dates"]
 
 
 def extract_many(texts: Iterable[str], *, ids: Sequence[str] | None = None, titles: Sequence[str | None] | None = None,

@@ -40,7 +40,7 @@ from spacy.language import Language
 from spacy.tokens import Doc, Span
 from spacy.util import filter_spans
 
-from thai_extract.api import Rows, _document, _run, _stages_up_to, extract
+from thai_extract.api import Rows, _rows_up_to, extract
 from thai_extract.text.entities.spacy_ner import NothingToSave
 
 TOKENIZER = "thai_extract.Tokenizer.v1"
@@ -201,7 +201,7 @@ class ThaiExtractTokenizer(NothingToSave):
         self.config = dict(config or {})
 
     def __call__(self, text: str) -> Doc:
-        rows = _run(_document(text, None, None, None), _stages_up_to("segment", self.config))
+        rows = _rows_up_to("segment", text, self.config)
         doc = doc_from_cuts(self.vocab, text, *_cut_points(text, rows))
         _set_sentences(doc, rows, "strict")
         _set_norms(doc, rows)
