@@ -96,7 +96,7 @@ def _thaibreak_c() -> Callable[[bytes], np.ndarray] | None:
     return byte_boundaries
 
 
-def _thaibreak_bounds(text: str) -> np.ndarray:
+def thaibreak_bounds(text: str) -> np.ndarray:
     """``thaibreak.boundaries(text)``: str indices from 0 to len(text), whitespace pieces included."""
     c_boundaries = _thaibreak_c()
     if c_boundaries is None:
@@ -187,7 +187,7 @@ def _newmm_bounds(text: str) -> np.ndarray:
 
 # ---- bounded pieces and words, by engine --------------------------------------------------------
 _ENGINE_BOUNDS: dict[str, Callable[[str], np.ndarray]] = {
-    "thaibreak": _thaibreak_bounds,
+    "thaibreak": thaibreak_bounds,
     "nlpo3": _nlpo3_bounds,
     "newmm": _newmm_bounds,
 }

@@ -47,7 +47,7 @@ from thai_extract.text.spelling.lexicon import (
 )
 from thai_extract.text.spelling.lm import WordLM
 from thai_extract.text.spelling.ranker import Ranker, feature_vector
-from thai_extract.text.words import piece_bounds
+from thai_extract.text.words import piece_bounds, thaibreak_bounds
 
 # Letters and marks that cannot begin a Thai word.
 NON_INITIAL = set("ะัาำิีึืฺุู็่้๊๋์ํ\u0e45")
@@ -170,9 +170,7 @@ def _split_entry(found: dict[str, tuple[float, str, str]]) -> _SplitEntry:
 @lru_cache(maxsize=1 << 16)  # candidate strings recur across runs and documents
 def _words_of(text: str) -> tuple[str, ...]:
     """The thaibreak pieces of a short ``text`` (a candidate correction)."""
-    import thaibreak
-
-    b = thaibreak.boundaries(text)
+    b = thaibreak_bounds(text).tolist()
     return tuple(text[b[k]:b[k + 1]] for k in range(len(b) - 1))
 
 
