@@ -8,6 +8,7 @@ import json
 import subprocess
 import sys
 import time
+from collections.abc import Iterator
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parents[1]
@@ -41,22 +42,23 @@ def dev_news(limit: int | None = None) -> list[str]:
     return [article_text(rec) for rec in dev_records(limit)]
 
 
+def _unlabeled_records() -> Iterator[dict]:
+    """The records of thaigov_unlabeled.jsonl.gz ``{id, title, text, ...}``, in file order."""
+    with gzip.open(require(SHARED_DATA / "thaigov_unlabeled.jsonl.gz"), "rt", encoding="utf-8") as fh:
+        yield from map(json.loads, fh)
+
+
 def unlabeled_news(limit: int) -> list[dict]:
     """The first ``limit`` records of thaigov_unlabeled.jsonl.gz."""
-    with gzip.open(require(SHARED_DATA / "thaigov_unlabeled.jsonl.gz"), "rt", encoding="utf-8") as fh:
-        return [json.loads(line) for line in itertools.islice(fh, limit)]
+    return list(itertools.islice(_unlabeled_records(), limit))
 
 
 def unlabeled_texts(ids: set[str]) -> dict[str, str]:
     """Title + "\\n" + text of the unlabeled articles with these ids (a label set may draw on them)."""
-    texts: dict[str, str] = {}
-    if ids:
-        with gzip.open(require(SHARED_DATA / "thaigov_unlabeled.jsonl.gz"), "rt", encoding="utf-8") as fh:
-            for line in fh:
-                rec = json.loads(line)
-                if rec["id"] in ids:
-                    texts[rec["id"]] = f"{rec.get('title') or ''}\n{rec.get('text') or ''}"
-    return texts
+    if not ids:
+        return {}
+    return {rec["id"]: f"{rec.get('title') or ''}\n{rec.get('text') or ''}"
+            for rec in _unlabeled_records() if rec["id"] in ids}
 
 
 def _descendants_rss_mb(root: int) -> dict[int, float]:
