@@ -8,13 +8,16 @@ time (one core).
 The synthetic set (500 typo + 500 clean lines) comes from ``thai_extract.training.typo_synth`` with
 its committed settings (``BENCH``), from the unlabeled articles of the ``bench`` split, which neither
 the language model nor the ranker ever saw; it holds article text, so it is made here, never stored.
-``--long`` times the corrector on the sample article repeated to 0.3M, 1.2M and 4.8M characters
+A reader who saw none of the corrector's output marked the real typos of those source articles
+(``bench/data/typos_synth_source_typos.jsonl``); the synthetic rows also give the figures with a
+right fix of one of them counted as right (``*_adj``). ``--long`` times the corrector on the sample article repeated to 0.3M, 1.2M and 4.8M characters
 (time should grow linearly).
 """
 
 from __future__ import annotations
 
 import argparse
+import hashlib
 import json
 import tempfile
 import time
@@ -28,6 +31,36 @@ def _table(path, baselines: bool) -> None:
 
     for row in evaluate(path, baselines=baselines):
         print(json.dumps(row, ensure_ascii=False))
+
+
+def attach_source_typos(recs: list[dict], path) -> None:
+    """Give each generated line the real typos a reader found in its source text (labelled on the
+    text as taken from the article, ``clean``), moved into ``text``'s coordinates: the eval then
+    also reports the figures with a right fix of one of them counted as right."""
+    by_id: dict[str, list[dict]] = {}
+    with open(path, encoding="utf-8") as fh:
+        for line in fh:
+            t = json.loads(line)
+            by_id.setdefault(t["id"], []).append(t)
+    checked = 0
+    for r in recs:
+        found = []
+        typo = r.get("typo") or {}
+        for t in by_id.get(r["id"], ()):
+            s, e = t["start"], t["end"]
+            if hashlib.sha1(r["clean"][s:e].encode()).hexdigest()[:12] != t["wrong_sha1"]:
+                raise SystemExit(f"{path}: {r['id']} is not the line it was labelled on; were the lines generated differently?")
+            checked += 1
+            if typo:
+                typo_end = typo["start"] + len(typo["right"])  # the injected typo, in clean's coordinates
+                if s < typo_end and typo["start"] < e:
+                    continue  # the typo was put inside this word
+                if s >= typo_end:
+                    shift = len(typo["wrong"]) - len(typo["right"])
+                    s, e = s + shift, e + shift
+            found.append({"start": s, "end": e, "right": t["right"]})
+        r["source_typos"] = found
+    print(f"== source typos: {checked} labelled typos of the source articles matched their lines")
 
 
 def main() -> None:
@@ -44,6 +77,7 @@ def main() -> None:
     from thai_extract.training.typo_synth import BENCH, generate
 
     recs = generate(require(SHARED_DATA / "thaigov_unlabeled.jsonl.gz"), BENCH)
+    attach_source_typos(recs, ROOT / "bench" / "data" / "typos_synth_source_typos.jsonl")
     with tempfile.NamedTemporaryFile("w", suffix=".jsonl", delete=False, encoding="utf-8") as fh:
         fh.writelines(json.dumps(r, ensure_ascii=False) + "\n" for r in recs)
     print(f"== eval typos: synthetic, held-out articles ({json.dumps(asdict(BENCH), ensure_ascii=False)})")

@@ -48,3 +48,32 @@ def test_detection_counts_overlapping_spans():
     assert right["precision"] == 1.0 and right["recall"] == 1.0 and right["marked"] == 1
     noisy = score_detection(lines, lambda t: [(0, 4)])
     assert noisy["precision"] == 0.0 and noisy["recall"] == 0.0 and noisy["flagged"] == 2
+
+
+def test_a_right_fix_of_a_listed_source_typo_is_not_held_against_the_system():
+    # the article itself misspells กลุ่ม; the bench's typo is in ทหาร
+    lines = [
+        {"id": "a", "text": "การหหารของกล่มประเทศ", "clean": "การทหารของกล่มประเทศ",
+         "typo": {"start": 3, "end": 7, "wrong": "หหาร", "right": "ทหาร", "kind": "anticipate"},
+         "source_typos": [{"start": 10, "end": 14, "right": "กลุ่ม"}]},
+        {"id": "b", "text": "สมาชิกกล่มอาเซียน", "clean": "สมาชิกกล่มอาเซียน", "typo": None,
+         "source_typos": [{"start": 6, "end": 10, "right": "กลุ่ม"}]},
+    ]
+
+    def system(text: str) -> list[tuple[int, int, str]]:
+        fixes = [(text.find("กล่ม"), text.find("กล่ม") + 4, "กลุ่ม")]
+        if "หหาร" in text:
+            fixes.append((text.find("หหาร"), text.find("หหาร") + 4, "ทหาร"))
+        return fixes
+
+    row = score(lines, system)
+    assert (row["recall"], row["precision"]) == (0.0, round(1 / 3, 4))  # as the plain metric sees it
+    assert row["false_alarms_per_1k_words"] > 0
+    assert (row["recall_adj"], row["precision_adj"], row["false_alarms_adj"]) == (1.0, 1.0, 0.0)
+    assert row["source_typos_fixed"] == 2
+
+
+def test_lines_without_source_typos_have_no_adjudicated_figures():
+    lines = [{"id": "a", "text": "การหหาร", "clean": "การทหาร",
+              "typo": {"start": 3, "end": 7, "wrong": "หหาร", "right": "ทหาร", "kind": "anticipate"}}]
+    assert "recall_adj" not in score(lines, lambda text: [])

@@ -10,6 +10,13 @@ FILE has one sentence a line, ``{id, text, clean, typo: {start, end, wrong, righ
 - chars/s: characters of ``text`` corrected per second by the system (after its model is loaded);
 - ``recall_<kind>``: recall over the typo lines of each ``typo.kind``.
 
+A line may also list the real typos of its source text, found by a reader (``source_typos: [{start,
+end, right}]`` in ``text``'s coordinates): news articles hold typos of their own, and fixing one
+rightly counts against a system above. Where any line lists them, each row also has
+``recall_adj``, ``precision_adj`` and ``false_alarms_adj``: the same figures with a correction that
+makes a listed source typo right counted as right (not a false alarm, and not a change that loses
+the line), and ``source_typos_fixed``.
+
 ``evaluate_detection`` scores finding misspellings in real text (``spelling_detection_dev.jsonl``:
 ``{id, text, misspelled_spans: [{start, end, text}]}``): a flagged span is right when it overlaps a
 marked one; recall counts the marked spans that some flagged span overlaps.
@@ -131,6 +138,8 @@ def score(lines: list[dict], system: System) -> dict:
     import thaibreak
 
     recall_hits = n_typo = right = total = clean_fixes = clean_words = 0
+    adj_hits = adj_right = adj_clean_fixes = source_fixed = 0
+    adjudicated = any("source_typos" in r for r in lines)
     by_kind: dict[str, list[int]] = {}
     t0 = time.perf_counter()
     outputs = [system(r["text"]) for r in lines]
@@ -138,20 +147,28 @@ def score(lines: list[dict], system: System) -> dict:
     for r, fixes in zip(lines, outputs):
         text, clean = r["text"], r["clean"]
         total += len(fixes)
-        right += sum(1 for f in fixes if apply_fixes(text, [f]) == clean and text != clean)
+        is_right = [apply_fixes(text, [f]) == clean and text != clean for f in fixes]
+        right += sum(is_right)
+        source = {apply_fixes(text, [(t["start"], t["end"], t["right"])]) for t in r.get("source_typos") or []}
+        is_source = [bool(source) and apply_fixes(text, [f]) in source for f in fixes]
+        source_fixed += sum(is_source)
+        adj_right += sum(a or b for a, b in zip(is_right, is_source))
+        own = [f for f, src in zip(fixes, is_source) if not src]
         if r.get("typo"):
             n_typo += 1
             hit = apply_fixes(text, fixes) == clean
             recall_hits += hit
+            adj_hits += apply_fixes(text, own) == clean
             kind = by_kind.setdefault(r["typo"].get("kind") or "?", [0, 0])
             kind[0] += hit
             kind[1] += 1
         else:
             clean_fixes += len(fixes)
+            adj_clean_fixes += len(own)
             b = thaibreak.boundaries(text)
             clean_words += sum(1 for i in range(len(b) - 1) if not text[b[i]:b[i + 1]].isspace())
     chars = sum(len(r["text"]) for r in lines)
-    return {
+    row = {
         "recall": round(recall_hits / n_typo, 4) if n_typo else 0.0,
         "precision": round(right / total, 4) if total else 0.0,
         "false_alarms_per_1k_words": round(1000 * clean_fixes / clean_words, 3) if clean_words else 0.0,
@@ -161,6 +178,14 @@ def score(lines: list[dict], system: System) -> dict:
         "chars_per_s": int(chars / seconds) if seconds > 0 else 0,
         **{f"recall_{k}": round(h / n, 3) for k, (h, n) in sorted(by_kind.items())},
     }
+    if adjudicated:
+        row.update({
+            "recall_adj": round(adj_hits / n_typo, 4) if n_typo else 0.0,
+            "precision_adj": round(adj_right / total, 4) if total else 0.0,
+            "false_alarms_adj": round(1000 * adj_clean_fixes / clean_words, 3) if clean_words else 0.0,
+            "source_typos_fixed": source_fixed,
+        })
+    return row
 
 
 def evaluate(path: str | Path, baselines: bool = True, threshold: float = 0.5,

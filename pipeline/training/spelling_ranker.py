@@ -25,7 +25,7 @@ import numpy as np
 
 from thai_extract.eval.typos import apply_fixes, score
 from thai_extract.text.spelling.corrector import SpellingCorrector
-from thai_extract.text.spelling.keyboard import THAI_ALPHABET, near_keys, neighbours, shift_pair, similar
+from thai_extract.text.spelling.keyboard import THAI_ALPHABET, near_keys, neighbours, shift_pair, shifted_digit, similar
 from thai_extract.text.spelling.ranker import FEATURES, Ranker
 from thai_extract.training.typo_synth import Settings, generate
 
@@ -40,7 +40,7 @@ def channel_typo(word: str, kind: str, rng: random.Random) -> str | None:
     ch = word[j]
     if kind in ("neighbour", "near", "similar", "shift"):
         opts = sorted({"neighbour": neighbours, "near": near_keys, "similar": similar}[kind](ch) if kind != "shift"
-                      else {shift_pair(ch)} - {None})
+                      else {shift_pair(ch), shifted_digit(ch)} - {None})
         return word[:j] + rng.choice(opts) + word[j + 1:] if opts else None
     if kind == "delete":
         return word[:j] + word[j + 1:] if n > 2 else None

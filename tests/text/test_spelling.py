@@ -2,7 +2,7 @@ import pytest
 
 from thai_extract.eval.typos import apply_fixes
 from thai_extract.text.spelling.corrector import SpellingCorrector
-from thai_extract.text.spelling.keyboard import neighbours, shift_pair, similar, substitutions
+from thai_extract.text.spelling.keyboard import neighbours, shift_pair, shifted_digit, similar, substitutions
 
 
 @pytest.fixture(scope="module")
@@ -17,12 +17,19 @@ def test_kedmanee_neighbours_and_lookalikes():
     assert "ต" in similar("ด") and "ป" in similar("บ") and "้" in similar("่")
     assert all(kind in {"neighbour", "near", "similar", "shift"} for _, kind in substitutions("ก"))
     assert ("ย", "near") in substitutions("ง")  # a diagonal slip one key further
+    # straight up or down across the stagger of the rows: ุ on 6 over ี on U, ๊ under ู
+    assert ("ี", "near") in substitutions("ุ") and ("ู", "near") in substitutions("๊")
+    assert shifted_digit("จ") == "๗" and shifted_digit("ก") is None
 
 
 @pytest.mark.parametrize(("text", "wrong", "right"), [
     ("ความร่วมมือด้านการหหาร", "หหาร", "ทหาร"),
     ("การแข่งขันอิทธิพลระหส่างสหรัฐฯ กับจีน", "ระหส่าง", "ระหว่าง"),
     ("เขาฟด้ไปที่บ้าน", "ฟด้", "ได้"),
+    ("คำนวณม๊ลค่าการส่งออก", "ม๊ล", "มูล"),  # a key straight above across the stagger
+    ("ผลการพิ๗ารณาของคณะกรรมการ", "พิ๗ารณา", "พิจารณา"),  # shift held on จ types ๗
+    ("ข้อมูลของเจ้าหน้าที่๘องรัฐ", "๘อง", "ของ"),
+    ("ส่งเสริมการท่องเที่ยวและกีฬาร ของจังหวัด", "กีฬาร", "กีฬา"),  # an extra letter after the word
 ])
 def test_fixes_typos_in_context(corrector, text, wrong, right):
     got = [(s.original, s.text) for s in corrector.suggest(text) if s.score >= 0.5]
@@ -33,6 +40,11 @@ def test_clean_text_and_names_are_left_alone(corrector):
     for text in ["นายกรัฐมนตรีอันวาร์ อิบราฮิมของมาเลเซีย เยือนกรุงมอสโก",
                  "ประธานาธิบดีวลาร์ดิมีร์ ปูตินของรัสเซีย", "ที่เมืองวลาดิวอสต็อก เมื่อปี 2567",
                  "Eastern Economic Forum 2025", ""]:
+        assert [s for s in corrector.suggest(text) if s.score >= 0.5] == []
+
+
+def test_thai_digits_written_as_numbers_are_left_alone(corrector):
+    for text in ["ประกาศฉบับที่ ๘ ลงวันที่ ๒ มีนาคม", "ในปี๒๕๖๗ รัฐบาลได้", "ข้อ๓ ของระเบียบ"]:
         assert [s for s in corrector.suggest(text) if s.score >= 0.5] == []
 
 

@@ -5,7 +5,8 @@
    word lists), or a lone letter / a piece that cannot start a word. Runs of adjacent suspicious
    pieces are merged (the segmenter cuts an unknown string into pieces: "หหาร" -> "ห|หาร").
    Typos that the segmenter cuts into known words ("กฎ|หาย", "ดัง|นี่") are found as adjacent known
-   pieces whose bigram the LM has (almost) never seen.
+   pieces whose bigram the LM has (almost) never seen. A Thai digit glued between two Thai letters
+   is a shift slip ("พิ๗ารณา": shift + จ types ๗), so its piece is suspicious too.
 2. Protection: a run is left alone when it looks like a name: inside a name of our lists (the entity
    gazetteers, pythainlp's person, family, country and province names) written in full, repeated
    in the document in different contexts (a copied passage counts once), in the user's allow-list,
@@ -52,6 +53,10 @@ from thai_extract.text.words import piece_bounds, thaibreak_bounds
 # Letters and marks that cannot begin a Thai word.
 NON_INITIAL = set("ะัาำิีึืฺุู็่้๊๋์ํ\u0e45")
 SINGLE_WORDS = {"ณ", "ฯ", "ๆ"}
+# Thai digits share their keys with letters (shift + จ types ๗): one glued between two Thai letters
+# is a shift slip, never how the news writes a number ("ที่๘อง" for ของ; "ที่ ๘", "ปี๒๕๖๗" are not).
+SHIFTED_DIGITS = frozenset("๐๑๒๓๔๕๖๗๘๙")
+_GLUED_DIGIT = re.compile(r"(?<=[\u0e01-\u0e4e])[๐-๙](?=[\u0e01-\u0e4e])")
 TITLES = {
     "นาย", "นาง", "นางสาว", "น.ส.", "ดร.", "ศ.", "รศ.", "ผศ.", "พล.อ.", "พล.ต.อ.", "ประธานาธิบดี",
     "นายกรัฐมนตรี", "นายกฯ", "รัฐมนตรี", "สมเด็จ", "พระ", "เจ้าชาย", "เจ้าหญิง", "คุณ", "ท่าน", "มิสเตอร์",
@@ -254,6 +259,7 @@ class SpellingCorrector:
         self.known.difference_update(w for w in list(self.known) if len(w) == 1 and w not in SINGLE_WORDS)
         self.known.update(SINGLE_WORDS)
         self._split_cache: dict[str, _SplitEntry] = {}
+        self._pair_word_cache: dict[str, bool] = {}  # piece -> a known Thai word (see _split_words)
         self._freq: tuple[set[str], dict[str, list[tuple[str, int]]]] | None = None
         self.names = gazetteer_names()
         self.name_parts = {n[i:j] for n in self.names for i in range(len(n)) for j in range(i + 1, len(n) + 1)}
@@ -273,13 +279,27 @@ class SpellingCorrector:
             return tok[0] in NON_INITIAL
         return all(is_thai_char(c) for c in tok)
 
+    @staticmethod
+    def _glued_digit_pieces(text: str, b: list[int]) -> set[int]:
+        """The pieces that are Thai letters with a Thai digit glued between two Thai letters (a
+        shift slip: "พิ๗ารณา", "ที่|๘อง")."""
+        out = set()
+        for m in _GLUED_DIGIT.finditer(text):
+            j = bisect_right(b, m.start()) - 1
+            s, e = b[j], b[j + 1]
+            if all(is_thai_char(c) or (c in SHIFTED_DIGITS and _GLUED_DIGIT.match(text, k)) for k, c in enumerate(text[s:e], s)):
+                out.add(j)
+        return out
+
     def suggest(self, text: str) -> list[Suggestion]:
         b = _pieces(text, piece_bounds(text).tolist())
         if len(b) < 2:
             return []
         toks = [text[b[i]:b[i + 1]] for i in range(len(b) - 1)]
         known = self.known
-        sus = [i for i, t in enumerate(toks) if (t not in known or t[0] in NON_INITIAL) and self._suspicious(t)]
+        glued = self._glued_digit_pieces(text, b)
+        sus = [i for i, t in enumerate(toks) if (t not in known or t[0] in NON_INITIAL)
+               and (self._suspicious(t) or i in glued)]
         runs: list[list[int]] = []
         for i in sus:
             if runs and runs[-1][-1] == i - 1:
@@ -393,20 +413,39 @@ class SpellingCorrector:
         j = np.minimum(j, len(bk) - 1)
         found = bk[j] == keys
         counts = np.where(found, self.lm.bigram_counts[j], 0)
-        known = self.known
         out: list[Suggestion] = []
         lm = self.lm
+        # pieces that may take part: known Thai words, not suspicious themselves
+        word_ok = self._pair_word_cache
+        if len(word_ok) > 500_000:
+            word_ok.clear()
+        use = []
+        for j, t in enumerate(toks):
+            got = word_ok.get(t)
+            if got is None:
+                got = word_ok[t] = t in self.known and all(is_thai_char(c) and c not in "ๆฯ" for c in t)
+            use.append(got and j not in sus)
 
         def usable(j: int) -> bool:
-            t = toks[j] if 0 <= j < n else ""
-            return (bool(t) and j not in sus and t in known
-                    and all(is_thai_char(c) and c not in "ๆฯ" for c in t))
+            return 0 <= j < n and use[j]
+
+        protections: dict[tuple[int, int], bool] = {}
+
+        def protected(x: int, y: int) -> bool:
+            got = protections.get((x, y))
+            if got is None:
+                got = protections[(x, y)] = self._protected(text, b, toks, x, y, doc, names=False)
+            return got
 
         done: set[tuple[int, int]] = set()
         rare = counts <= p.split_max_bigram
-        for i, pair_count in zip(cand[rare].tolist(), counts[rare].tolist()):
-            if i - 1 in sus or i + 2 in sus or not usable(i) or not usable(i + 1):
-                continue
+        # a rare pair of usable pieces, with no suspicious piece right before or after it
+        use_arr = np.array(use, dtype=bool)
+        clear = np.ones(n + 2, dtype=bool)  # clear[j + 1]: piece j (-1 and n included) is not suspicious
+        if sus:
+            clear[np.fromiter(sus, dtype=np.int64, count=len(sus)) + 1] = False
+        keep = rare & use_arr[cand] & use_arr[cand + 1] & clear[cand] & clear[cand + 3]
+        for i, pair_count in zip(cand[keep].tolist(), counts[keep].tolist()):
             # the pair, or the pair with a known piece on either side ("กระ|ทร|สง")
             options: list[tuple[float, str, str, int, int, dict]] = []
             piece_options: list[tuple[float, str, str, int, int, dict]] = []
@@ -421,7 +460,10 @@ class SpellingCorrector:
                     continue
                 q = text[rs:re]
                 cands = self._split_candidates(q, text[rs - 1] if rs > 0 else "", text[re] if re < len(text) else "")
-                if not cands or self._protected(text, b, toks, x, y, doc, names=False):
+                # a pair the corpus writes now and then is a phrase unless the word is far commoner
+                # ("ผลัด|กัน" take turns, not "ผลักดัน")
+                cands = [(w, ck) for w, ck in cands.items() if pair_count * p.split_ratio <= lm.count(w)]
+                if not cands or protected(x, y):
                     continue
                 prev = token_class(toks[x - 1]) if x > 0 else BOUNDARY
                 nxt = token_class(toks[y + 1]) if y + 1 < n else BOUNDARY
@@ -432,11 +474,7 @@ class SpellingCorrector:
                     last = toks[j]
                 orig += lm.logp(nxt, last, p.unk_logp)
                 found = []
-                for w, (cost, kind) in cands.items():
-                    # a pair the corpus writes now and then is a phrase unless the word is far
-                    # commoner ("ผลัด|กัน" take turns, not "ผลักดัน")
-                    if pair_count * p.split_ratio > lm.count(w):
-                        continue
+                for w, (cost, kind) in cands:
                     lm_gain = lm.logp(w, prev, p.unk_logp) + lm.logp(nxt, w, p.unk_logp) - orig
                     if lm_gain - cost + p.doc_bonus >= p.split_min_gain:
                         found.append((w, cost, kind, lm_gain))
@@ -455,26 +493,23 @@ class SpellingCorrector:
                 prev = token_class(toks[i - 1]) if i > 0 else BOUNDARY
                 nxt = token_class(toks[i + 2]) if i + 2 < n else BOUNDARY
                 t1, t2 = toks[i], toks[i + 1]
-                orig = None
+                edits = []  # the new pair must be a common one, the old pair far rarer
                 for k in (i, i + 1):
                     if len(toks[k]) < 2 or any(s < b[k + 1] and b[k] < e for s, e in allowed):
                         continue
                     cands = self._split_candidates(toks[k], text[b[k] - 1] if b[k] > 0 else "",
                                                    text[b[k + 1]] if b[k + 1] < len(text) else "")
-                    if not cands:
-                        continue
-                    if orig is None:
-                        if self._protected(text, b, toks, i, i + 1, doc, names=False):
-                            break
-                        orig = (lm.logp(t1, prev, p.unk_logp) + lm.logp(t2, t1, p.unk_logp)
-                                + lm.logp(nxt, t2, p.unk_logp))
                     for w, (cost, kind) in cands.items():
                         a1, a2 = (w, t2) if k == i else (t1, w)
                         ia, ib = lm.index.get(a1), lm.index.get(a2)
-                        if ia is None or ib is None or lm.bigram_count(ia, ib) < p.split_edit_min_bigram:
+                        if ia is None or ib is None:
                             continue
-                        if pair_count * p.split_ratio > lm.bigram_count(ia, ib) * 10:
-                            continue
+                        new_count = lm.bigram_count(ia, ib)
+                        if new_count >= p.split_edit_min_bigram and pair_count * p.split_ratio <= new_count * 10:
+                            edits.append((k, w, cost, kind, a1, a2))
+                if edits and not protected(i, i + 1):
+                    orig = lm.logp(t1, prev, p.unk_logp) + lm.logp(t2, t1, p.unk_logp) + lm.logp(nxt, t2, p.unk_logp)
+                    for k, w, cost, kind, a1, a2 in edits:
                         lm_gain = (lm.logp(a1, prev, p.unk_logp) + lm.logp(a2, a1, p.unk_logp)
                                    + lm.logp(nxt, a2, p.unk_logp) - orig)
                         piece_options.append((lm_gain - cost - p.split_edit_cost, w, kind, k, k, {
@@ -618,6 +653,9 @@ class SpellingCorrector:
                             ws = pos
                         we = end
                     pos = end
+                if ws is None and c.dv == 0 and c.i == len(c.v) and c.seg:
+                    # an extra letter after the window's last word ("กีฬา|ร"): that word is the fix
+                    ws, we = len(c.v) - len(c.seg[-1]), len(c.v)
                 if ws is None:
                     ws, we = c.i, c.i + c.dv
                 delta = c.dv - c.dq
@@ -760,34 +798,51 @@ class SpellingCorrector:
         return lp, False
 
     # ------------------------------------------------------------------------------------------
-    def _segment(self, v: str, pre_ok: set[int], suf_ok: set[int], i: int, dq: int, dv: int) -> list[str] | None:
+    def _segment(self, v: str, pre_ok: list[int], suf_ok: list[int], i: int, dq: int, dv: int) -> list[str] | None:
         """``v`` as one or two known words (the edit at ``i`` replaced ``dq`` chars by ``dv``; the
-        typed string's known prefixes end at ``pre_ok``, its known suffixes start at ``suf_ok``)."""
+        typed string's known prefixes end at ``pre_ok``, its known suffixes start at ``suf_ok``, both
+        ascending)."""
         words = self.cand_words
         if v in words:
             return [v]
+        n = len(v)
         delta = dv - dq
+        count = self.lm.count
         best: list[str] | None = None
         best_score = -1
-        for k in range(1, len(v)):
-            # a cut before the edit leaves a known prefix, one after it a known suffix
-            if k <= i:
-                if k not in pre_ok:
-                    continue
-            elif k >= i + dv:
-                if (k - delta) not in suf_ok:
-                    continue
+        # the cuts in ascending order: before the edit only after a known prefix, inside the edit
+        # anywhere, after it only before a known suffix (the first of equally good cuts wins)
+        for k in pre_ok:
+            if k > i:
+                break
+            right = v[k:]
+            if right in words:
+                sc = min(count(v[:k]), count(right))
+                if sc > best_score:
+                    best, best_score = [v[:k], right], sc
+        for k in range(i + 1, min(i + dv, n)):
             left, right = v[:k], v[k:]
             if left in words and right in words:
-                sc = min(self.lm.count(left), self.lm.count(right))
+                sc = min(count(left), count(right))
                 if sc > best_score:
                     best, best_score = [left, right], sc
+        for s in suf_ok:
+            k = s + delta
+            if k <= i or k < i + dv:
+                continue
+            if k >= n:
+                break
+            left = v[:k]
+            if left in words:
+                sc = min(count(left), count(v[k:]))
+                if sc > best_score:
+                    best, best_score = [left, v[k:]], sc
         return best
 
     def _candidates(self, q: str, lo: int, hi: int) -> list[_Cand]:
         words = self.cand_words
-        pre_ok = {k for k in range(1, len(q)) if q[:k] in words}
-        suf_ok = {k for k in range(1, len(q)) if q[k:] in words}
+        pre_ok = [k for k in range(1, len(q)) if q[:k] in words]
+        suf_ok = [k for k in range(1, len(q)) if q[k:] in words]
         out: list[_Cand] = []
         seen: set[str] = set()
 

@@ -57,13 +57,14 @@ def neighbours(ch: str) -> frozenset[str]:
 @cache
 def near_keys(ch: str) -> frozenset[str]:
     """Keys one diagonal step further than :func:`neighbours` (the row above or below, a key and a
-    quarter away), on the same shift level: a finger that lands between two columns."""
+    quarter or a key and a half away), on the same shift level: a finger that lands between two
+    columns, or reaches straight up or down across the row's stagger (ุ on 6 for ี on U)."""
     pos = _positions()
     if ch not in pos:
         return frozenset()
     r, x, level = pos[ch]
     return frozenset(other for other, (r2, x2, l2) in pos.items()
-                     if l2 == level and abs(r2 - r) == 1 and 0.75 < abs(x2 - x) <= 1.25 and other in THAI_ALPHABET)
+                     if l2 == level and abs(r2 - r) == 1 and 0.75 < abs(x2 - x) <= 1.5 and other in THAI_ALPHABET)
 
 
 @cache
@@ -74,6 +75,15 @@ def shift_pair(ch: str) -> str | None:
             return b
         if ch == b and a in THAI_ALPHABET:
             return a
+    return None
+
+
+@cache
+def shifted_digit(ch: str) -> str | None:
+    """The Thai digit on ``ch``'s key at the other shift level (จ -> ๗), or None."""
+    for a, b in zip("".join(_ROWS_PLAIN), "".join(_ROWS_SHIFT)):
+        if ch == a and "๐" <= b <= "๙":
+            return b
     return None
 
 
