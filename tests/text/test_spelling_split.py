@@ -72,3 +72,21 @@ def test_split_candidates_from_the_cache_match_the_uncached_ones(corrector, q):
                     if not edge or (edge == "<" and w[0] != before) or (edge == ">" and w[-1] != after)}
         for _ in range(2):  # the second time from the cache
             assert corrector._split_candidates(q, before, after) == expected
+
+
+@pytest.mark.parametrize(("q", "lo", "hi"), [("ระหส่าง", 0, 7), ("การหหาร", 3, 5), ("นักท่องเที่ย", 9, 12), ("กีฬาร", 4, 5)])
+def test_candidates_are_every_edit_that_reads_as_one_or_two_words(corrector, q, lo, hi):
+    # _candidates writes the dropped-letter edits out by hand; it must list what edits() and
+    # _segment() give, in the same order
+    pre_ok = [k for k in range(1, len(q)) if q[:k] in corrector.cand_words]
+    suf_ok = [k for k in range(1, len(q)) if q[k:] in corrector.cand_words]
+    expected, seen = [], set()
+    for e in corrector.edits.edits(q, lo, hi):
+        if e.v in seen or e.v == q:
+            continue
+        seen.add(e.v)
+        seg = corrector._segment(e.v, pre_ok, suf_ok, e.i, e.dq, e.dv)
+        if seg is not None:
+            expected.append((e.v, seg, e.cost, e.kind, e.i, e.dq, e.dv))
+    got = [(c.v, c.seg, c.cost, c.kind, c.i, c.dq, c.dv) for c in corrector._candidates(q, lo, hi)]
+    assert got == expected and got

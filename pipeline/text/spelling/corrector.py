@@ -43,6 +43,7 @@ from functools import lru_cache
 from pathlib import Path
 
 from thai_extract.text.spelling.edits import EditModel
+from thai_extract.text.spelling.keyboard import THAI_ALPHABET
 from thai_extract.text.spelling.lexicon import (
     BOUNDARY, FLAG_LEXICON, FLAG_NAME, ID_BITS, gazetteer_names, is_thai_char, token_class,
 )
@@ -854,6 +855,39 @@ class SpellingCorrector:
             if seg is not None:
                 out.append(_Cand(v, seg, cost, kind, i, dq, dv))
 
-        for e in self.edits.edits(q, lo, hi):
+        for e in self.edits.replacements(q, lo, hi):
             add(e.v, e.cost, e.kind, e.i, e.dq, e.dv)
+        # a dropped letter put back at i: _segment's cuts written out for this one edit, the
+        # commonest one (a letter of the alphabet at every point), without building an Edit each
+        cost = self.edits.costs["delete"]
+        count = self.lm.count
+        n = len(q)
+        for i in self.edits.drop_points(q, lo, hi):
+            head, tail = q[:i], q[i:]
+            before = [(q[:k], q[k:i]) for k in pre_ok if k <= i and k < n + 1]
+            after = [(q[i:k], q[k:]) for k in suf_ok if k >= i]
+            for c in THAI_ALPHABET:
+                v = head + c + tail
+                if v in seen:
+                    continue
+                seen.add(v)
+                if v in words:
+                    out.append(_Cand(v, [v], cost, "delete", i, 0, 1))
+                    continue
+                best: list[str] | None = None
+                best_score = -1
+                for left, mid in before:
+                    right = mid + c + tail
+                    if right in words:
+                        sc = min(count(left), count(right))
+                        if sc > best_score:
+                            best, best_score = [left, right], sc
+                for mid, right in after:
+                    left = head + c + mid
+                    if left in words:
+                        sc = min(count(left), count(right))
+                        if sc > best_score:
+                            best, best_score = [left, right], sc
+                if best is not None:
+                    out.append(_Cand(v, best, cost, "delete", i, 0, 1))
         return out

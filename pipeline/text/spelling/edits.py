@@ -72,6 +72,14 @@ class EditModel:
         """Every single edit that turns a word into the typed ``q`` with the typo's letters in
         ``[lo, hi)`` (one letter of slack on either side). Yields the same ``v`` more than once when
         two edits explain it; the first is the cheaper or commoner one."""
+        yield from self.replacements(q, lo, hi)
+        cost = self.costs["delete"]
+        for i in self.drop_points(q, lo, hi):
+            for c in THAI_ALPHABET:
+                yield Edit(q[:i] + c + q[i:], cost, "delete", i, 0, 1)
+
+    def replacements(self, q: str, lo: int = 0, hi: int | None = None) -> Iterator[Edit]:
+        """The edits of :meth:`edits` that remove, swap or replace typed letters (in its order)."""
         n = len(q)
         costs = self.costs
         lo = max(0, lo - 1)
@@ -89,9 +97,13 @@ class EditModel:
                 for c in THAI_ALPHABET:
                     if c != ch:
                         yield Edit(q[:i] + c + q[i + 1:], costs["anticipate"], "anticipate", i, 1, 1)
-        for i in range(lo, hi + 1):
-            for c in THAI_ALPHABET:
-                yield Edit(q[:i] + c + q[i:], costs["delete"], "delete", i, 0, 1)
+
+    @staticmethod
+    def drop_points(q: str, lo: int = 0, hi: int | None = None) -> range:
+        """Where :meth:`edits` puts back a dropped letter (any of ``THAI_ALPHABET``, kind "delete"),
+        after its :meth:`replacements`."""
+        n = len(q)
+        return range(max(0, lo - 1), (n if hi is None else min(n, hi + 1)) + 1)
 
     def explain(self, q: str, v: str, i: int) -> Edit | None:
         """The cheapest single edit within a letter of position ``i`` of the typed ``q`` that reads it

@@ -5,7 +5,7 @@ from __future__ import annotations
 
 import json
 import math
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 from pathlib import Path
 
 import numpy as np
@@ -39,6 +39,8 @@ class WordLM:
     trigram_counts: np.ndarray
     total: int
     meta: dict
+    # bigram counts already looked up (a numpy search per pair costs microseconds; pairs recur)
+    _bigram_memo: dict[int, int] = field(default_factory=dict, repr=False, compare=False)
 
     @classmethod
     def load(cls, path: str | Path | None = None) -> "WordLM":
@@ -72,8 +74,15 @@ class WordLM:
 
     # --- probabilities -------------------------------------------------------------------------
     def bigram_count(self, a: int, b: int) -> int:
-        j = _lookup(self.bigram_keys, (a << ID_BITS) | b)
-        return int(self.bigram_counts[j]) if j >= 0 else 0
+        key = (a << ID_BITS) | b
+        memo = self._bigram_memo
+        got = memo.get(key)
+        if got is None:
+            if len(memo) >= 200_000:
+                memo.clear()
+            j = _lookup(self.bigram_keys, key)
+            got = memo[key] = int(self.bigram_counts[j]) if j >= 0 else 0
+        return got
 
     def unigram_logp(self, word: str, unk_logp: float) -> float:
         i = self.index.get(word)
