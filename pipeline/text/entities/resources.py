@@ -185,14 +185,25 @@ def load_resources(model_dir: str | None = None) -> Resources:
     return cached("entity gazetteers", model_dir, lambda: _load_resources(model_dir))
 
 
-def _load_resources(model_dir: str | None) -> Resources:
-    base = model_path("entities", configured=model_dir)
+def pythainlp_name_lists() -> tuple[frozenset[str], frozenset[str], frozenset[str]]:
+    """pythainlp's Thai words, given names and family names."""
     corpus = _pythainlp_corpus()
     dictionary = frozenset(_lines(corpus / "words_th.txt"))
     given = frozenset(_lines(corpus / "person_names_male_th.txt")) | frozenset(
         _lines(corpus / "person_names_female_th.txt"))
     family = frozenset(_lines(corpus / "family_names_th.txt"))
-    entries: dict[str, Entry] = geonames_cities(dictionary, given | family)
+    return dictionary, given, family
+
+
+def _load_resources(model_dir: str | None) -> Resources:
+    base = model_path("entities", configured=model_dir)
+    corpus = _pythainlp_corpus()
+    dictionary, given, family = pythainlp_name_lists()
+    # geonames_cities() as built by thai_extract.training.entity_cities
+    entries: dict[str, Entry] = {}
+    for line in _lines(_model_file(base, "cities_th.tsv")):
+        th, en = line.split("\t")
+        entries[th] = Entry("LOCATION", en, "city")
     with open(corpus / "thailand_provinces_th.csv", encoding="utf-8") as fh:
         for row in csv.reader(fh):
             if len(row) >= 3 and row[0].strip():
