@@ -15,9 +15,9 @@ import os
 import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
-from concurrent.futures import Executor, Future, ProcessPoolExecutor
+from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
 from concurrent.futures.process import BrokenProcessPool
-from contextlib import contextmanager
+from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
 from pathlib import Path
 from typing import Any, BinaryIO
@@ -184,6 +184,10 @@ def _process_in_worker(docs: list[Document]) -> BatchResult:
     return process_batch(_WORKER["pipeline"], docs, _WORKER["run_id"], _WORKER["processed_at"])
 
 
+def _warm_up_in_worker() -> None:
+    _WORKER["pipeline"].warm_up()
+
+
 def _crash_result(docs: list[Document], why: str, run_id: str, processed_at: dt.datetime) -> BatchResult:
     """The result of a batch whose worker died: an errors row per document."""
     builder = RowBuilder(run_id, processed_at)
@@ -289,6 +293,14 @@ class _Pool:
 
     def submit(self, batch: list[Document]) -> Future:
         return self.executor.submit(_process_in_worker, batch)
+
+    def warm_up(self) -> None:
+        """Load the models in every worker, and raise what the first one to finish raised (a missing
+        model fails the run here, once, as the main process's own warm-up would): the main process
+        then need not load them itself."""
+        futures = [self.executor.submit(_warm_up_in_worker) for _ in range(self.workers)]
+        done, _ = wait(futures, return_when=FIRST_COMPLETED)
+        next(iter(done)).result()
 
     def rescue(self, in_flight: list[_Pending]) -> None:
         """A worker died: every batch in flight is lost with the pool; rerun each alone."""
@@ -423,12 +435,23 @@ class Runner:
 
     def _run(self, inputs: Iterable[str], stdin: BinaryIO | None, incremental: bool) -> RunSummary:
         started = time.perf_counter()
-        try:
-            self.pipeline.warm_up()
-        except Exception as exc:  # a missing model or extra: fail once, before any output
-            raise PipelineStartError(f"the pipeline could not start: {type(exc).__name__}: {exc}") from exc
         run_id = new_run_id()
         processed_at = dt.datetime.now(dt.timezone.utc)
+        # local workers load the models themselves, and the first of them checks them: the main
+        # process, which only writes, never loads them
+        local_pool = self.engine == "local" and self.jobs > 1
+        with self._pool(run_id, processed_at) if local_pool else nullcontext(None) as pool:
+            try:
+                if pool is not None:
+                    pool.warm_up()
+                else:
+                    self.pipeline.warm_up()
+            except Exception as exc:  # a missing model or extra: fail once, before any output
+                raise PipelineStartError(f"the pipeline could not start: {type(exc).__name__}: {exc}") from exc
+            return self._run_warm(inputs, stdin, incremental, started, run_id, processed_at, pool)
+
+    def _run_warm(self, inputs: Iterable[str], stdin: BinaryIO | None, incremental: bool, started: float,
+                  run_id: str, processed_at: dt.datetime, pool: _Pool | None) -> RunSummary:
         summary = RunSummary(run_id=run_id, out_dir=self.out_dir, jobs=self.jobs,
                              command="ingest" if incremental else "run")
         metadata = {"config": self.pipeline.config(), "inputs": list(inputs)}
@@ -450,7 +473,7 @@ class Runner:
             try:
                 items = self.reader.read(metadata["inputs"], stdin)
                 items = one_id_one_document(items, summary, folder.committed_docs() if incremental else None)
-                self._write(items, run_id, processed_at, metadata, summary, replace)
+                self._write(items, run_id, processed_at, metadata, summary, replace, pool)
                 summary.status = "done"
             except BaseException as exc:
                 summary.status = "interrupted" if isinstance(exc, KeyboardInterrupt) else "failed"
@@ -469,11 +492,11 @@ class Runner:
         return summary
 
     def _write(self, items: Iterable[Document | Failure], run_id: str, processed_at: dt.datetime,
-               metadata: dict[str, Any], summary: RunSummary, replace: list[str]) -> None:
+               metadata: dict[str, Any], summary: RunSummary, replace: list[str], pool: _Pool | None) -> None:
         read_failures = RowBuilder(run_id, processed_at)
         with DatasetWriter(self.out_dir, run_id, metadata, flush_docs=self.commit_docs, replace=replace) as writer:
             work = batches(items, self.batch_docs, self.batch_chars)
-            for item in self._results(work, run_id, processed_at):
+            for item in self._results(work, run_id, processed_at, pool):
                 if isinstance(item, Failure):
                     self._check_fail_fast([item])
                     read_failures.add_failure(item)
@@ -497,7 +520,10 @@ class Runner:
             raise FailFastError(failures[0].detail)
 
     def _results(self, work: Iterable[list[Document] | Failure], run_id: str,
-                 processed_at: dt.datetime) -> Iterator[BatchResult | Failure]:
+                 processed_at: dt.datetime, pool: _Pool | None) -> Iterator[BatchResult | Failure]:
+        if pool is not None:
+            yield from _in_order(pool, work)
+            return
         if self.engine == "local" and self.jobs == 1:
             for item in work:
                 yield item if isinstance(item, Failure) else process_batch(self.pipeline, item, run_id, processed_at)

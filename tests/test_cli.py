@@ -176,8 +176,9 @@ def test_show_rolls_up_one_document(tmp_path):
     assert runner.invoke(app, ["show", "nope", "--out", str(tmp_path)]).exit_code == EXIT_USAGE
 
 
-def test_a_missing_ner_model_fails_the_run_before_any_output(tmp_path):
-    result = run_cli(ROOT / "data" / "raw", "--out", tmp_path / "out", "-j", "1", "--ner-model", tmp_path / "nowhere")
+@pytest.mark.parametrize("jobs", ["1", "2"])  # with workers, the first worker's model load is the check
+def test_a_missing_ner_model_fails_the_run_before_any_output(tmp_path, jobs):
+    result = run_cli(ROOT / "data" / "raw", "--out", tmp_path / "out", "-j", jobs, "--ner-model", tmp_path / "nowhere")
     assert result.exit_code == EXIT_FAILED
     assert "nowhere" in result.output or "transformers" in result.output  # the path, or the extra to install
     assert not (tmp_path / "out").exists()
