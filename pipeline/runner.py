@@ -520,7 +520,9 @@ class Runner:
             raise FailFastError(failures[0].detail)
 
     def _results(self, work: Iterable[list[Document] | Failure], run_id: str,
-                 processed_at: dt.datetime, pool: _Pool | None) -> Iterator[BatchResult | Failure]:
+                 processed_at: dt.datetime, pool: _Pool | None = None) -> Iterator[BatchResult | Failure]:
+        """The results of ``work`` in order: from ``pool`` when given (already warm), else here
+        (one job) or from a pool of this run's own."""
         if pool is not None:
             yield from _in_order(pool, work)
             return
