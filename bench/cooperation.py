@@ -32,7 +32,7 @@ from thai_extract.eval.cooperation import build_pipeline, evaluate, overlapping
 
 GOLD = ROOT / "bench" / "data" / "cooperation_dev_gold.jsonl"
 BLIND = ROOT / "bench" / "data" / "cooperation_dev_blind.jsonl"
-BLIND_MORE = [ROOT / "bench" / "data" / f"cooperation_dev_blind{n}.jsonl" for n in (2, 3, 4, 5, 6)]  # other annotators
+BLIND_MORE = [ROOT / "bench" / "data" / f"cooperation_dev_blind{n}.jsonl" for n in (2, 3, 4, 5, 6, 7)]  # other annotators
 
 
 def article_texts(ids: set[str]) -> dict[str, str]:
@@ -124,11 +124,14 @@ def main() -> None:
         sets += [(BLIND, None, "spans labelled blind (#1), all"), (BLIND, "random", "#1, random articles"),
                  (BLIND, "cue", "#1, articles with cooperation words")]
     sets += [(path, None, f"spans labelled blind (#{n})") for n, path in enumerate(BLIND_MORE, start=2) if path.exists()]
-    last = BLIND_MORE[-1]
-    if last.exists():  # #6: random dev news, dev news with cue words, unlabeled cooperation news
-        sets += [(last, sample, f"#6, {what}") for sample, what in (
+    six, seven = BLIND_MORE[-2:]
+    if six.exists():  # #6: random dev news, dev news with cue words, unlabeled cooperation news
+        sets += [(six, sample, f"#6, {what}") for sample, what in (
             ("random", "random dev articles"), ("cue", "dev articles with cue words"),
             ("cooperation", "unlabeled articles with cue words and foreign parties"))]
+    if seven.exists():  # #7: random dev news, unlabeled cooperation news; one span per paragraph
+        sets += [(seven, sample, f"#7, {what}") for sample, what in (
+            ("random", "random dev articles"), ("cooperation", "unlabeled articles with cue words and foreign parties"))]
     errors_of = BLIND if args.errors_of == 1 else BLIND_MORE[args.errors_of - 2]
     with tempfile.TemporaryDirectory() as tmp:
         for gold, sample, title in sets:
