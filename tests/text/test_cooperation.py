@@ -318,6 +318,9 @@ def test_multi_country_meetings_name_every_member(stages):
     ("มหาวิทยาลัยเชียงใหม่ลงนามบันทึกความเข้าใจกับมหาวิทยาลัยชิงหัว สาธารณรัฐประชาชนจีน ด้านการศึกษา",
      {"education"}, {"CN", "TH"}),
     ("บริษัท ปตท. ลงนาม MOU กับบริษัท JERA ของญี่ปุ่น ด้านพลังงานสะอาด", {"energy"}, {"JP", "TH"}),
+    # a foreign government's development or space agency stands for that government
+    ("กรมชลประทานลงนามบันทึกความร่วมมือกับ JICA ด้านการบริหารจัดการน้ำ", {"environment"}, {"JP", "TH"}),
+    ("NASA จับมือ GISTDA ศึกษาคุณภาพอากาศในไทยร่วมกัน ด้านสิ่งแวดล้อม", {"environment"}, {"TH", "US"}),
     # a foreign company opening a factory, with no Thai party working with it, is domestic
     ("บริษัท BYD ผู้ผลิตรถยนต์ไฟฟ้าสัญชาติจีน เปิดโรงงานในจังหวัดระยอง เพื่อขยายการลงทุน", set(), set()),
     # unnamed partners add nothing, and a Thai party alone is not cooperation
