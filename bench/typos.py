@@ -10,8 +10,8 @@ its committed settings (``BENCH``), from the unlabeled articles of the ``bench``
 the language model nor the ranker ever saw; it holds article text, so it is made here, never stored.
 A reader who saw none of the corrector's output marked the real typos of those source articles
 (``bench/data/typos_synth_source_typos.jsonl``); the synthetic rows also give the figures with a
-right fix of one of them counted as right (``*_adj``). ``--long`` times the corrector on the sample article repeated to 0.3M, 1.2M and 4.8M characters
-(time should grow linearly).
+right fix of one of them counted as right (``*_adj``). ``--long`` times the corrector on the sample
+article repeated to 0.3M, 1.2M and 4.8M characters (time should grow linearly).
 """
 
 from __future__ import annotations

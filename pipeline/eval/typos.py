@@ -147,10 +147,11 @@ def score(lines: list[dict], system: System) -> dict:
     for r, fixes in zip(lines, outputs):
         text, clean = r["text"], r["clean"]
         total += len(fixes)
-        is_right = [apply_fixes(text, [f]) == clean and text != clean for f in fixes]
+        alone = [apply_fixes(text, [f]) for f in fixes]  # the text with each correction alone
+        is_right = [fixed == clean and text != clean for fixed in alone]
         right += sum(is_right)
         source = {apply_fixes(text, [(t["start"], t["end"], t["right"])]) for t in r.get("source_typos") or []}
-        is_source = [bool(source) and apply_fixes(text, [f]) in source for f in fixes]
+        is_source = [fixed in source for fixed in alone]
         source_fixed += sum(is_source)
         adj_right += sum(a or b for a, b in zip(is_right, is_source))
         own = [f for f, src in zip(fixes, is_source) if not src]

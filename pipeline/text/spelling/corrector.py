@@ -56,7 +56,6 @@ NON_INITIAL = set("ะัาำิีึืฺุู็่้๊๋์ํ\u0e45"
 SINGLE_WORDS = {"ณ", "ฯ", "ๆ"}
 # Thai digits share their keys with letters (shift + จ types ๗): one glued between two Thai letters
 # is a shift slip, never how the news writes a number ("ที่๘อง" for ของ; "ที่ ๘", "ปี๒๕๖๗" are not).
-SHIFTED_DIGITS = frozenset("๐๑๒๓๔๕๖๗๘๙")
 _GLUED_DIGIT = re.compile(r"(?<=[\u0e01-\u0e4e])[๐-๙](?=[\u0e01-\u0e4e])")
 TITLES = {
     "นาย", "นาง", "นางสาว", "น.ส.", "ดร.", "ศ.", "รศ.", "ผศ.", "พล.อ.", "พล.ต.อ.", "ประธานาธิบดี",
@@ -288,7 +287,7 @@ class SpellingCorrector:
         for m in _GLUED_DIGIT.finditer(text):
             j = bisect_right(b, m.start()) - 1
             s, e = b[j], b[j + 1]
-            if all(is_thai_char(c) or (c in SHIFTED_DIGITS and _GLUED_DIGIT.match(text, k)) for k, c in enumerate(text[s:e], s)):
+            if all(is_thai_char(c) or _GLUED_DIGIT.match(text, k) for k, c in enumerate(text[s:e], s)):
                 out.add(j)
         return out
 
@@ -494,7 +493,7 @@ class SpellingCorrector:
                 prev = token_class(toks[i - 1]) if i > 0 else BOUNDARY
                 nxt = token_class(toks[i + 2]) if i + 2 < n else BOUNDARY
                 t1, t2 = toks[i], toks[i + 1]
-                edits = []  # the new pair must be a common one, the old pair far rarer
+                piece_edits = []  # the new pair must be a common one, the old pair far rarer
                 for k in (i, i + 1):
                     if len(toks[k]) < 2 or any(s < b[k + 1] and b[k] < e for s, e in allowed):
                         continue
@@ -507,10 +506,10 @@ class SpellingCorrector:
                             continue
                         new_count = lm.bigram_count(ia, ib)
                         if new_count >= p.split_edit_min_bigram and pair_count * p.split_ratio <= new_count * 10:
-                            edits.append((k, w, cost, kind, a1, a2))
-                if edits and not protected(i, i + 1):
+                            piece_edits.append((k, w, cost, kind, a1, a2))
+                if piece_edits and not protected(i, i + 1):
                     orig = lm.logp(t1, prev, p.unk_logp) + lm.logp(t2, t1, p.unk_logp) + lm.logp(nxt, t2, p.unk_logp)
-                    for k, w, cost, kind, a1, a2 in edits:
+                    for k, w, cost, kind, a1, a2 in piece_edits:
                         lm_gain = (lm.logp(a1, prev, p.unk_logp) + lm.logp(a2, a1, p.unk_logp)
                                    + lm.logp(nxt, a2, p.unk_logp) - orig)
                         piece_options.append((lm_gain - cost - p.split_edit_cost, w, kind, k, k, {

@@ -68,23 +68,26 @@ def near_keys(ch: str) -> frozenset[str]:
 
 
 @cache
-def shift_pair(ch: str) -> str | None:
-    """The character on the same key at the other shift level."""
+def _other_level(ch: str) -> str | None:
+    """The character on ``ch``'s key at the other shift level (any character, digits included)."""
     for a, b in zip("".join(_ROWS_PLAIN), "".join(_ROWS_SHIFT)):
-        if ch == a and b in THAI_ALPHABET:
+        if ch == a:
             return b
-        if ch == b and a in THAI_ALPHABET:
+        if ch == b:
             return a
     return None
 
 
-@cache
+def shift_pair(ch: str) -> str | None:
+    """The letter on the same key at the other shift level."""
+    other = _other_level(ch)
+    return other if other is not None and other in THAI_ALPHABET else None
+
+
 def shifted_digit(ch: str) -> str | None:
     """The Thai digit on ``ch``'s key at the other shift level (จ -> ๗), or None."""
-    for a, b in zip("".join(_ROWS_PLAIN), "".join(_ROWS_SHIFT)):
-        if ch == a and "๐" <= b <= "๙":
-            return b
-    return None
+    other = _other_level(ch)
+    return other if other is not None and "๐" <= other <= "๙" else None
 
 
 @cache
