@@ -318,9 +318,17 @@ class _Pool:
     def close(self, interrupted: bool) -> None:
         if interrupted:  # do not wait for the batches being processed: stop the workers now
             processes = list((getattr(self.executor, "_processes", None) or {}).values())
+            results = getattr(self.executor, "_result_queue", None)
             self.executor.shutdown(wait=False, cancel_futures=True)
             for process in processes:
                 process.terminate()
+            # A worker stopped halfway through sending a result leaves half a message in the result
+            # pipe, and the pool's manager thread would wait for the rest for ever (so would the
+            # interpreter's exit, which joins that thread). Once this process's own write end is
+            # closed, the workers' ends close as they die, and the wait ends in end-of-file: the pool
+            # then sees itself broken and shuts down.
+            if results is not None:
+                results._writer.close()
         else:
             self.executor.shutdown(wait=True, cancel_futures=True)
 

@@ -95,3 +95,30 @@ def test_sigterm_stops_a_run_cleanly_with_exit_143(tmp_path):
     while any(alive(p) for p in workers) and time.monotonic() < deadline:
         time.sleep(0.2)
     assert not [p for p in workers if alive(p)]
+
+
+HALF_A_RESULT = """
+import datetime as dt, struct, time
+from thai_extract.core import Pipeline
+from thai_extract.registry import build_stages
+from thai_extract.runner import _Pool
+
+pool = _Pool(2, Pipeline(build_stages({"pipeline": {"stages": ["normalize"]}})), "r", dt.datetime.now(dt.timezone.utc))
+pool.warm_up()
+# what a worker stopped halfway through sending a result leaves in the result pipe: a header
+# announcing 1 MB, then a few bytes of it
+results = pool.executor._result_queue
+results._writer._send(struct.pack("!i", 1 << 20) + b"half")
+deadline = time.monotonic() + 10
+while results._reader.poll(0) and time.monotonic() < deadline:  # until the pool's thread reads it
+    time.sleep(0.01)
+pool.close(interrupted=True)
+"""
+
+
+@pytest.mark.slow
+def test_a_worker_stopped_halfway_through_a_result_does_not_hang_the_exit():
+    # the interpreter's exit joins the pool's manager thread, which must not wait for the rest of
+    # that result for ever (a SIGTERM'd run once hung so)
+    done = subprocess.run([sys.executable, "-c", HALF_A_RESULT], cwd=ROOT, timeout=60, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
