@@ -37,6 +37,7 @@ Thresholds, scores and the conflict and venue patterns are the taxonomy's ``[det
 
 from __future__ import annotations
 
+from collections import deque
 from dataclasses import dataclass, replace
 
 from thai_extract.text.cooperation.reading import CooperationInput, EntitySpan, Sentence, marked_sentences
@@ -232,8 +233,13 @@ def _opening_sentences(sents: list[Sentence], home: str | None, settings: Detect
     characters) or the one after it in its paragraph, or (for a referring-back word) anywhere earlier."""
     opens = []
     foreign_seen = False
-    recent_foreign: list[int] = []
+    recent_foreign: deque[int] = deque()
     for i, s in enumerate(sents):
+        # a sentence too far back for this one is too far back for every later one: drop it, so a
+        # long document costs linear time
+        while recent_foreign and not (recent_foreign[0] >= i - settings.party_lookback
+                                      or s.start - sents[recent_foreign[0]].end <= settings.party_lookback_chars):
+            recent_foreign.popleft()
         foreign_here = any(c != home for _, c in s.parties)
         foreign_near = bool(_foreign_ahead(sents, i, home)) or any(
             sents[j].para == s.para and (j >= i - settings.party_lookback

@@ -12,6 +12,7 @@ With no such mention the event takes the publication date, and with neither its 
 from __future__ import annotations
 
 import datetime as dt
+from bisect import bisect_left
 from collections.abc import Sequence
 from dataclasses import dataclass
 from typing import Protocol
@@ -56,9 +57,10 @@ def cooperation_events(passages: Sequence[Passage], dates: Sequence[DateLike],
                        published: dt.date | None = None) -> list[CooperationEvent]:
     """One event per passage; ``dates`` and ``passages`` in the same (working-text) offsets."""
     ordered = sorted(dates, key=lambda d: d.start)
+    starts = [d.start for d in ordered]
     events = []
     for p in passages:
-        when = _event_date(p, ordered)
+        when = _event_date(p, ordered, bisect_left(starts, p.start))
         if when is not None:
             start_date, end_date, source = when.start_date, when.end_date or when.start_date, "text"
         elif published is not None:
@@ -70,11 +72,13 @@ def cooperation_events(passages: Sequence[Passage], dates: Sequence[DateLike],
     return events
 
 
-def _event_date(passage: Passage, dates: Sequence[DateLike]) -> DateLike | None:
-    """The mention inside the passage that dates it (see the module docstring), or ``None``."""
+def _event_date(passage: Passage, dates: Sequence[DateLike], first: int = 0) -> DateLike | None:
+    """The mention inside the passage that dates it (see the module docstring), or ``None``;
+    ``dates`` in order of start, the first ``first`` of them known to start before the passage."""
     best: DateLike | None = None
     best_rank = len(_DATE_RANK)
-    for d in dates:
+    for k in range(first, len(dates)):
+        d = dates[k]
         if d.start >= passage.end:
             break
         if d.start < passage.start or d.end > passage.end or d.start_date is None:
