@@ -9,7 +9,8 @@ neither read nor ran the detector: random articles and random articles among tho
 cooperation words; cooperation passages and the first three domestic sentences with area words;
 #1 85 articles, #2 54, #3 60, #4 58, #5 70, each set with articles of its own; #6 80: 30 random dev
 articles, 30 dev articles with cue words, 20 unlabeled articles with cue words and foreign parties,
-the dev news having no unused cooperation news left). All hold article ids, offsets and labels only;
+the dev news having no unused cooperation news left); #7 and #8 60 each: 30 random dev articles and
+30 unlabeled articles with cue words and foreign names, one span per paragraph. All hold article ids, offsets and labels only;
 the text is cut from ../shared/data at run time. Then prints
 the eval table, the sample-article check, the stage's speed on the dev news (stage alone, one core)
 and sample rows found in the dev news to eyeball.
@@ -32,7 +33,7 @@ from thai_extract.eval.cooperation import build_pipeline, evaluate, overlapping
 
 GOLD = ROOT / "bench" / "data" / "cooperation_dev_gold.jsonl"
 BLIND = ROOT / "bench" / "data" / "cooperation_dev_blind.jsonl"
-BLIND_MORE = [ROOT / "bench" / "data" / f"cooperation_dev_blind{n}.jsonl" for n in (2, 3, 4, 5, 6, 7)]  # other annotators
+BLIND_MORE = [ROOT / "bench" / "data" / f"cooperation_dev_blind{n}.jsonl" for n in (2, 3, 4, 5, 6, 7, 8)]  # other annotators
 
 
 def article_texts(ids: set[str]) -> dict[str, str]:
@@ -124,14 +125,15 @@ def main() -> None:
         sets += [(BLIND, None, "spans labelled blind (#1), all"), (BLIND, "random", "#1, random articles"),
                  (BLIND, "cue", "#1, articles with cooperation words")]
     sets += [(path, None, f"spans labelled blind (#{n})") for n, path in enumerate(BLIND_MORE, start=2) if path.exists()]
-    six, seven = BLIND_MORE[-2:]
+    six, seven, eight = BLIND_MORE[-3:]
     if six.exists():  # #6: random dev news, dev news with cue words, unlabeled cooperation news
         sets += [(six, sample, f"#6, {what}") for sample, what in (
             ("random", "random dev articles"), ("cue", "dev articles with cue words"),
             ("cooperation", "unlabeled articles with cue words and foreign parties"))]
-    if seven.exists():  # #7: random dev news, unlabeled cooperation news; one span per paragraph
-        sets += [(seven, sample, f"#7, {what}") for sample, what in (
-            ("random", "random dev articles"), ("cooperation", "unlabeled articles with cue words and foreign parties"))]
+    for n, path in ((7, seven), (8, eight)):  # random dev news, unlabeled cooperation news; one span per paragraph
+        if path.exists():
+            sets += [(path, sample, f"#{n}, {what}") for sample, what in (
+                ("random", "random dev articles"), ("cooperation", "unlabeled articles with cue words and foreign parties"))]
     errors_of = BLIND if args.errors_of == 1 else BLIND_MORE[args.errors_of - 2]
     with tempfile.TemporaryDirectory() as tmp:
         for gold, sample, title in sets:
