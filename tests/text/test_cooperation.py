@@ -281,9 +281,30 @@ def test_entities_block_areas_and_name_parties():
     korea = text.index("สาธารณรัฐเกาหลี")
     entities = [EntitySpan(ministry, ministry + len("กระทรวงแรงงาน"), "ORGANIZATION"),
                 EntitySpan(korea, korea + len("สาธารณรัฐเกาหลี"), "LOCATION", "KR")]
-    assert find_cooperation(CooperationInput(text, entities=entities), load_taxonomy()) == []  # "แรงงาน" is the ministry's
-    rows = find_cooperation(CooperationInput(text + "ด้านแรงงาน", entities=entities), load_taxonomy())
-    assert [(r.area, r.parties) for r in rows] == [("labour", ("KR", "TH"))]
+    rows = find_cooperation(CooperationInput(text + "ด้านการลงทุน", entities=entities), load_taxonomy())
+    assert [(r.area, r.parties) for r in rows] == [("investment", ("KR", "TH"))]  # "แรงงาน" is the ministry's
+
+
+def test_a_meeting_that_names_no_area_is_about_the_sector_of_the_ministry_that_meets():
+    tax = load_taxonomy()
+    text = "รัฐมนตรีว่าการกระทรวงแรงงานหารือกับเอกอัครราชทูตสาธารณรัฐเกาหลีเรื่องความร่วมมือ"
+    ministry = text.index("กระทรวงแรงงาน")
+    korea = text.index("สาธารณรัฐเกาหลี")
+    entities = [EntitySpan(ministry, ministry + len("กระทรวงแรงงาน"), "ORGANIZATION"),
+                EntitySpan(korea, korea + len("สาธารณรัฐเกาหลี"), "LOCATION", "KR")]
+    rows = find_cooperation(CooperationInput(text, entities=entities), tax)
+    assert [(r.text, r.area, r.parties) for r in rows] == [("แรงงาน", "labour", ("KR", "TH"))]
+    # only the first sector of a ministry's name: the digital ministry is not an economy ministry
+    digital = "รัฐมนตรีว่าการกระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคมหารือกับเอกอัครราชทูตสาธารณรัฐเกาหลี"
+    ministry, korea = digital.index("กระทรวง"), digital.index("สาธารณรัฐเกาหลี")
+    entities = [EntitySpan(ministry, ministry + len("กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม"), "ORGANIZATION"),
+                EntitySpan(korea, korea + len("สาธารณรัฐเกาหลี"), "LOCATION", "KR")]
+    assert [r.area for r in find_cooperation(CooperationInput(digital, entities=entities), tax)] == ["digital"]
+    # without a foreign party it is the ministry's own business
+    domestic = "รัฐมนตรีว่าการกระทรวงแรงงานหารือกับผู้ว่าราชการจังหวัดเรื่องความร่วมมือ"
+    ministry = domestic.index("กระทรวงแรงงาน")
+    entities = [EntitySpan(ministry, ministry + len("กระทรวงแรงงาน"), "ORGANIZATION")]
+    assert find_cooperation(CooperationInput(domestic, entities=entities), tax) == []
 
 
 @pytest.mark.parametrize("text", [

@@ -21,7 +21,9 @@ parties ("ทั้ง 2 ประเทศ", "ทั้งสองฝ่าย
 * every area term in a passage sentence gives one row with its most specific code (the longest
   term wins; a general head word written right before another area term, "เทคโนโลยี|อุตสาหกรรมอาหาร",
   names no area of its own); terms inside a named entity other than a place ("Eastern Economic
-  Forum", "กระทรวงแรงงาน") name no area;
+  Forum", "กระทรวงแรงงาน") name no area, except that an opening sentence that names no area is
+  about the sector of the ministry that meets (the first area term of its name: "รัฐมนตรีว่าการ
+  กระทรวงคมนาคม หารือกับ… ลาว" is transport);
 * a row's parties are those named in its sentence when it names two or more foreign ones, else the
   passage's, else the foreign party it names, else those of the last sentence that named one; one
   foreign party works with the home party, and so does a multi-country passage when the text
@@ -101,6 +103,9 @@ def _passages(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence]) -> li
     """Group the sentences into passages and give each area term its row (see the module docstring)."""
     settings, home = tax.detector, tax.home
     opens = _opening_sentences(sents, home, settings)
+    for s, o in zip(sents, opens):
+        if o and not s.areas:  # "the transport ministers of both countries met": transport
+            s.areas = s.ministry_areas
     para_parties: dict[int, set[str]] = {}   # paragraph -> the parties named in its opening sentences
     for s, o in zip(sents, opens):
         if o:
