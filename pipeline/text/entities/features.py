@@ -16,6 +16,7 @@ from thai_extract.text.entities.resources import (
 
 Span = tuple[int, int]
 Matches = list[tuple[int, int, Entry]]  # (first token, last token, entry) of each gazetteer match
+Feature = str | bytes  # a CRF attribute: bytes when the extractor is ``encoded``
 _DOT_SPLIT = re.compile(r"(?<=[^\W\d_]{2}\.)(?=[^\W\d_])")
 _CACHE_LIMIT = 300_000
 
@@ -69,24 +70,30 @@ class FeatureExtractor:
 
     ``known``: the attributes a trained CRF has weights for; the tagger ignores every other, so
     leaving them out gives the same tags and marginals with less to pass to crfsuite (None while
-    training: every feature).
+    training: every feature). ``encoded``: give the features as UTF-8 bytes, which crfsuite takes
+    as they are (a str is encoded again at every call: a fifth of the tagging time).
     """
 
     OFFSETS = (-2, -1, 1, 2)
 
-    def __init__(self, resources: Resources, known: frozenset[str] | None = None) -> None:
+    def __init__(self, resources: Resources, known: frozenset[str] | None = None, encoded: bool = False) -> None:
         self.res = resources
-        self.known = known
-        self._cache: dict[str, tuple[list[str], dict[int, list[str]]]] = {}
+        self.encoded = encoded
+        # what a feature is checked against: the known attributes in the features' own type
+        self.known: frozenset[str] | frozenset[bytes] | None = (
+            frozenset(a.encode() for a in known) if known is not None and encoded else known)
+        self._cache: dict[str, tuple[list[Feature], dict[int, list[Feature]], str | bytes]] = {}
         keep = self._keep
         self._bos, self._eos = keep(["BOS"]), keep(["EOS"])
         self._sb, self._sa = keep(["sb"]), keep(["sa"])
+        self._before, self._after, self._bar = ((b"b-=", b"b+=", b"|") if encoded else ("b-=", "b+=", "|"))
 
-    def _keep(self, feats: list[str]) -> list[str]:
+    def _keep(self, feats: list[str]) -> list[Feature]:
+        out: list[Feature] = [f.encode() for f in feats] if self.encoded else feats
         known = self.known
-        return feats if known is None else [f for f in feats if f in known]
+        return out if known is None else [f for f in out if f in known]
 
-    def _word_features(self, word: str) -> tuple[list[str], dict[int, list[str]]]:
+    def _word_features(self, word: str) -> tuple[list[Feature], dict[int, list[Feature]], str | bytes]:
         cached = self._cache.get(word)
         if cached is not None:
             return cached
@@ -132,8 +139,8 @@ class FeatureExtractor:
         near = {off: keep([f"{off}{f}" for f in core]) for off in self.OFFSETS}
         if len(self._cache) > _CACHE_LIMIT:
             self._cache.clear()
-        self._cache[word] = (own, near)
-        return own, near
+        entry = self._cache[word] = (own, near, word.encode() if self.encoded else word)
+        return entry
 
     def gazetteer_tags(self, text: str, spans: Sequence[Span], matches: Matches | None = None) -> list[str | None]:
         """B-/I-kind of the longest gazetteer match over each token (None outside); ``matches``:
@@ -145,13 +152,14 @@ class FeatureExtractor:
                 tags[k] = "I-" + entry.kind
         return tags
 
-    def sequence(self, text: str, spans: Sequence[Span], matches: Matches | None = None) -> list[list[str]]:
+    def sequence(self, text: str, spans: Sequence[Span], matches: Matches | None = None) -> list[list[Feature]]:
         """The feature list of each token of ``text`` (``spans``: its tokens, whitespace left out;
         ``matches``: its gazetteer matches when already found)."""
-        words = [text[s:e] for s, e in spans]
-        feats = [self._word_features(w) for w in words]
+        feats = [self._word_features(text[s:e]) for s, e in spans]
+        words = [f[2] for f in feats]
         gaz = self.gazetteer_tags(text, spans, matches)
         known = self.known
+        before, after, bar = self._before, self._after, self._bar
         n = len(words)
         last = n - 1
         out: list[list[str]] = []
@@ -171,7 +179,7 @@ class FeatureExtractor:
                 f += feats[i + 2][1][2]
             start, end = spans[i]
             if i > 0:
-                bigram = "b-=" + words[i - 1] + "|" + words[i]
+                bigram = before + words[i - 1] + bar + words[i]
                 if known is None or bigram in known:
                     f.append(bigram)
                 if spans[i - 1][1] < start:
@@ -179,7 +187,7 @@ class FeatureExtractor:
                 if gaz[i - 1] is not None:
                     self._add(f, "-1g=" + gaz[i - 1])
             if i < last:
-                bigram = "b+=" + words[i] + "|" + words[i + 1]
+                bigram = after + words[i] + bar + words[i + 1]
                 if known is None or bigram in known:
                     f.append(bigram)
                 if end < spans[i + 1][0]:
@@ -191,6 +199,7 @@ class FeatureExtractor:
             out.append(f)
         return out
 
-    def _add(self, feats: list[str], feature: str) -> None:
-        if self.known is None or feature in self.known:
-            feats.append(feature)
+    def _add(self, feats: list[Feature], feature: str) -> None:
+        f: Feature = feature.encode() if self.encoded else feature
+        if self.known is None or f in self.known:
+            feats.append(f)

@@ -92,7 +92,7 @@ def _known_attributes(path: str) -> frozenset[str]:
 @cache
 def _extractor(lexicon_dir: str, crf_path: str | None) -> FeatureExtractor:
     known = _known_attributes(crf_path) if crf_path is not None else None
-    return FeatureExtractor(load_resources(lexicon_dir), known=known)
+    return FeatureExtractor(load_resources(lexicon_dir), known=known, encoded=crf_path is not None)
 
 
 class EntityTagger:
