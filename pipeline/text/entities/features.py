@@ -162,7 +162,7 @@ class FeatureExtractor:
         before, after, bar = self._before, self._after, self._bar
         n = len(words)
         last = n - 1
-        out: list[list[str]] = []
+        out: list[list[Feature]] = []
         for i in range(n):
             f = list(feats[i][0])
             if i >= 2:
