@@ -16,6 +16,7 @@ import time
 from collections import Counter, deque
 from collections.abc import Callable, Iterable, Iterator
 from concurrent.futures import FIRST_COMPLETED, Executor, Future, ProcessPoolExecutor, wait
+from concurrent.futures import TimeoutError as FutureTimeout
 from concurrent.futures.process import BrokenProcessPool
 from contextlib import contextmanager, nullcontext
 from dataclasses import dataclass, field
@@ -37,6 +38,7 @@ from thai_extract.version import __version__
 DEFAULT_BATCH_DOCS = 64
 DEFAULT_BATCH_CHARS = 1_000_000
 DEFAULT_COMMIT_DOCS = 10_000
+WORKER_CHECK_SECONDS = 1.0  # how often a wait for a batch makes sure its workers are alive
 ENGINES = ("local", "dask")
 MODES = ("error", "append", "overwrite", "ignore")
 """What ``run`` does with an output folder that already holds output: refuse (the default), add a
@@ -294,6 +296,9 @@ class _Pool:
     def submit(self, batch: list[Document]) -> Future:
         return self.executor.submit(_process_in_worker, batch)
 
+    def result(self, future: Future) -> BatchResult:
+        return _result(self.executor, future)
+
     def warm_up(self) -> None:
         """Load the models in every worker, and raise what the first one to finish raised (a missing
         model fails the run here, once, as the main process's own warm-up would): the main process
@@ -304,33 +309,54 @@ class _Pool:
 
     def rescue(self, in_flight: list[_Pending]) -> None:
         """A worker died: every batch in flight is lost with the pool; rerun each alone."""
-        self.executor.shutdown(wait=False, cancel_futures=True)
+        _stop(self.executor)
         for entry in in_flight:
             alone = self._new(1)
             try:
-                entry.done = alone.submit(_process_in_worker, entry.batch).result()
+                entry.done = _result(alone, alone.submit(_process_in_worker, entry.batch))
             except BrokenProcessPool as exc:
                 entry.done = _crash_result(entry.batch, repr(exc), self.run_id, self.processed_at)
-            alone.shutdown(wait=True)
+            finally:
+                _stop(alone)
             entry.future = None
         self.executor = self._new(self.workers)
 
     def close(self, interrupted: bool) -> None:
         if interrupted:  # do not wait for the batches being processed: stop the workers now
-            processes = list((getattr(self.executor, "_processes", None) or {}).values())
-            results = getattr(self.executor, "_result_queue", None)
-            self.executor.shutdown(wait=False, cancel_futures=True)
-            for process in processes:
-                process.terminate()
-            # A worker stopped halfway through sending a result leaves half a message in the result
-            # pipe, and the pool's manager thread would wait for the rest for ever (so would the
-            # interpreter's exit, which joins that thread). Once this process's own write end is
-            # closed, the workers' ends close as they die, and the wait ends in end-of-file: the pool
-            # then sees itself broken and shuts down.
-            if results is not None:
-                results._writer.close()
+            _stop(self.executor)
         else:
             self.executor.shutdown(wait=True, cancel_futures=True)
+
+
+def _result(executor: ProcessPoolExecutor, future: Future) -> BatchResult:
+    """``future.result()``, except that a worker that died unnoticed breaks the pool.
+
+    A worker that dies halfway through sending its result (an out-of-memory kill at that moment)
+    leaves half a message in the result pipe: the pool's manager thread waits for the rest for
+    ever and never reports the death. So the wait looks at the workers every
+    ``WORKER_CHECK_SECONDS``; a worker that has exited (they never do on their own) ends it.
+    """
+    while True:
+        try:
+            return future.result(timeout=WORKER_CHECK_SECONDS)
+        except FutureTimeout:
+            if any(p.exitcode is not None for p in list((getattr(executor, "_processes", None) or {}).values())):
+                raise BrokenProcessPool("a worker process died halfway through its batch or its result") from None
+
+
+def _stop(executor: ProcessPoolExecutor) -> None:
+    """Stop ``executor``'s workers now, without waiting for the batches they hold."""
+    processes = list((getattr(executor, "_processes", None) or {}).values())
+    results = getattr(executor, "_result_queue", None)
+    executor.shutdown(wait=False, cancel_futures=True)
+    for process in processes:
+        process.terminate()
+    # A worker stopped halfway through sending a result leaves half a message in the result pipe,
+    # and the pool's manager thread would wait for the rest for ever (so would the interpreter's
+    # exit, which joins that thread). Once this process's own write end is closed, the workers'
+    # ends close as they die, and the wait ends in end-of-file: the pool then sees itself broken.
+    if results is not None:
+        results._writer.close()
 
 
 class _DaskPool:
@@ -351,6 +377,9 @@ class _DaskPool:
 
     def submit(self, batch: list[Document]) -> Future:
         return self.executor.submit(process_batch, self.pipeline, batch, self.run_id, self.processed_at)
+
+    def result(self, future: Future) -> BatchResult:
+        return future.result()
 
     def rescue(self, in_flight: list[_Pending]) -> None:
         """The first batch in flight killed the workers it was tried on; the others go on as they are."""
@@ -385,7 +414,7 @@ def _in_order(pool: _Pool | _DaskPool, work: Iterable[list[Document] | Failure])
             continue
         assert head.future is not None
         try:
-            yield head.future.result()
+            yield pool.result(head.future)
         except pool.broken:
             pool.rescue([head, *(e for e in pending if e.future is not None)])
             pending.appendleft(head)

@@ -2,9 +2,12 @@
 
 from __future__ import annotations
 
+import gc
 import json
+import multiprocessing.queues
 import os
 import signal
+import struct
 import subprocess
 import sys
 import time
@@ -13,6 +16,7 @@ from pathlib import Path
 import pytest
 
 from thai_extract.io.output import OutputFolder
+from thai_extract.stages.base import TEXT
 from tests.conftest import ROOT
 from tests.reliability.conftest import LIGHT_CONFIG, THAI
 
@@ -122,3 +126,45 @@ def test_a_worker_stopped_halfway_through_a_result_does_not_hang_the_exit():
     # that result for ever (a SIGTERM'd run once hung so)
     done = subprocess.run([sys.executable, "-c", HALF_A_RESULT], cwd=ROOT, timeout=60, capture_output=True, text=True)
     assert done.returncode == 0, done.stderr
+
+
+class SendHalfAResult:
+    """A stage whose worker, on 'HALF', dies halfway through sending a result (what an out-of-memory
+    kill at the wrong moment does)."""
+
+    name, needs, provides = "send_half_a_result", frozenset({TEXT}), frozenset()
+
+    def config(self):
+        return {}
+
+    def __call__(self, doc):
+        if "HALF" in doc.text:
+            [results] = [o for o in gc.get_objects() if type(o) is multiprocessing.queues.SimpleQueue]
+            results._writer._send(struct.pack("!i", 1 << 20) + b"half")
+            os._exit(17)
+        return doc
+
+
+RUN_WITH_HALF_A_RESULT = """
+import sys
+from thai_extract.core import Pipeline
+from thai_extract.registry import build_stages
+from thai_extract.runner import Runner
+from tests.reliability.test_processes import SendHalfAResult
+
+stages = [SendHalfAResult(), *build_stages({"pipeline": {"stages": ["normalize"]}})]
+summary = Runner(Pipeline(stages), sys.argv[2], jobs=2, batch_docs=1).run([sys.argv[1]])
+print(summary.documents, summary.errors)
+"""
+
+
+@pytest.mark.slow
+def test_a_worker_that_dies_halfway_through_a_result_costs_only_its_own_batch(tmp_path):
+    folder = tmp_path / "in"
+    folder.mkdir()
+    for i, text in enumerate(["ข่าวหนึ่ง", "HALF ข่าวสอง", "ข่าวสาม", "ข่าวสี่"]):
+        (folder / f"{i:02d}.txt").write_text(text, encoding="utf-8")
+    done = subprocess.run([sys.executable, "-c", RUN_WITH_HALF_A_RESULT, str(folder), str(tmp_path / "out")],
+                          cwd=ROOT, timeout=120, capture_output=True, text=True)
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.split() == ["3", "1"]  # the other documents are written; that one is an errors row
