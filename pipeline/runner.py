@@ -340,13 +340,18 @@ def _result(executor: ProcessPoolExecutor, future: Future) -> BatchResult:
         try:
             return future.result(timeout=WORKER_CHECK_SECONDS)
         except FutureTimeout:
-            if any(p.exitcode is not None for p in list((getattr(executor, "_processes", None) or {}).values())):
+            if any(p.exitcode is not None for p in _workers(executor)):
                 raise BrokenProcessPool("a worker process died halfway through its batch or its result") from None
+
+
+def _workers(executor: ProcessPoolExecutor) -> list[multiprocessing.Process]:
+    """``executor``'s worker processes now (none once it is shut down)."""
+    return list((getattr(executor, "_processes", None) or {}).values())
 
 
 def _stop(executor: ProcessPoolExecutor) -> None:
     """Stop ``executor``'s workers now, without waiting for the batches they hold."""
-    processes = list((getattr(executor, "_processes", None) or {}).values())
+    processes = _workers(executor)
     results = getattr(executor, "_result_queue", None)
     executor.shutdown(wait=False, cancel_futures=True)
     for process in processes:

@@ -103,13 +103,12 @@ def _passages(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence]) -> li
     """Group the sentences into passages and give each area term its row (see the module docstring)."""
     settings, home = tax.detector, tax.home
     opens = _opening_sentences(sents, home, settings)
-    for s, o in zip(sents, opens):
-        if o and not s.areas:  # "the transport ministers of both countries met": transport
-            s.areas = s.ministry_areas
     para_parties: dict[int, set[str]] = {}   # paragraph -> the parties named in its opening sentences
     for s, o in zip(sents, opens):
         if o:
             para_parties.setdefault(s.para, set()).update(c for _, c in s.parties)
+            if not s.areas:  # "the transport ministers of both countries met": transport
+                s.areas = s.ministry_areas
     topic = _is_cooperation_news(sents, opens)
     first_open = opens.index(True) if topic else len(sents)
     named: list[str] = []          # distinct parties in order of last mention, up to this sentence
@@ -240,16 +239,13 @@ def _opening_sentences(sents: list[Sentence], home: str | None, settings: Detect
     foreign_seen = False
     recent_foreign: deque[int] = deque()
     for i, s in enumerate(sents):
-        # a sentence too far back for this one is too far back for every later one: drop it, so a
-        # long document costs linear time
+        # keep only the sentences near enough to this one (a sentence too far back for it is too
+        # far back for every later one, so a long document costs linear time)
         while recent_foreign and not (recent_foreign[0] >= i - settings.party_lookback
                                       or s.start - sents[recent_foreign[0]].end <= settings.party_lookback_chars):
             recent_foreign.popleft()
         foreign_here = any(c != home for _, c in s.parties)
-        foreign_near = bool(_foreign_ahead(sents, i, home)) or any(
-            sents[j].para == s.para and (j >= i - settings.party_lookback
-                                         or s.start - sents[j].end <= settings.party_lookback_chars)
-            for j in recent_foreign)
+        foreign_near = bool(_foreign_ahead(sents, i, home)) or any(sents[j].para == s.para for j in recent_foreign)
         opens.append((s.cue or s.cont) and (
             foreign_here or (s.cont and foreign_seen) or (s.cue and foreign_near)))
         if foreign_here:
