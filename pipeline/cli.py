@@ -610,6 +610,28 @@ def train_spelling(
     print(json.dumps(build(corpus, out), indent=1, ensure_ascii=False, default=str))
 
 
+@train_app.command("cooperation")
+def train_cooperation(
+    gold: Annotated[list[str], typer.Option("--gold", metavar="GLOB", help="Cooperation eval files (JSONL; a glob pattern is expanded); repeat for more.", show_default=False)],
+    out: Annotated[Path, typer.Option("--out", help="Model folder to write (paragraphs.json).", show_default=False)],
+    force: Annotated[bool, typer.Option("--force", metavar="", help="Overwrite a model that is already in --out (the shipped one included).")] = False,
+) -> None:
+    """Train the cooperation paragraph model on annotated spans (the train extra), and print its cross-validation."""
+    import glob
+
+    from thai_extract.text.cooperation.paragraphs import MODEL_FILE
+
+    paths = [Path(p) for pattern in gold for p in (sorted(glob.glob(pattern)) or [pattern])]
+    for path in paths:
+        if not path.is_file():
+            raise _error(f"no such file {path}")
+    if (out / MODEL_FILE).exists() and not force:
+        raise _error(f"{out / MODEL_FILE} exists (it may be the shipped model): give another --out, or --force to overwrite it")
+    from thai_extract.training.cooperation_paragraphs import train as build
+
+    print(json.dumps(build(paths, out), indent=1, ensure_ascii=False, default=str))
+
+
 @train_app.command("sentences")
 def train_sentences(
     corpus: Annotated[Path, typer.Option("--corpus", metavar="FILE", help="Unlabeled news, JSONL (gzipped or not) with text or body.", show_default=False)],

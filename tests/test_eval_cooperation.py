@@ -17,8 +17,9 @@ def test_evaluate_tiny(tmp_path):
     path = tmp_path / "gold.jsonl"
     path.write_text("".join(json.dumps(r, ensure_ascii=False) + "\n" for r in records), encoding="utf-8")
     rows = evaluate(path)
-    assert [r["system"] for r in rows] == ["thai-extract", "keyword lookup"]
-    ours, base = rows
+    assert [r["system"] for r in rows] == ["thai-extract", "rules only", "keyword lookup"]
+    ours, rules, base = rows
+    assert rules["area_f1"] == 1.0 and rules["domestic_tagged"] == 0.0
     assert list(ours)[0] == "system"
     assert ours["area_f1"] == 1.0 and ours["party_f1"] == 1.0 and ours["domestic_tagged"] == 0.0
     assert base["domestic_tagged"] == 1.0 and base["area_p"] < 1.0

@@ -7,11 +7,13 @@ predicted areas are those of the rows overlapping it, and both sides are rolled 
 (each code plus its parent) before counting; the predicted parties are those of the same rows.
 Micro precision/recall/F1 over (span, code) pairs, for areas and for parties; the domestic tag rate
 is the share of domestic spans with any row. The baseline "keyword lookup" tags every taxonomy term
-found anywhere in a span (no context rule) and takes its parties from the lexicon alone.
+found anywhere in a span (no context rule) and takes its parties from the lexicon alone; "rules
+only" is our detector without its learned paragraph model, on the same stage outputs.
 """
 
 from __future__ import annotations
 
+import dataclasses
 import json
 import time
 from collections.abc import Callable, Sequence
@@ -37,14 +39,15 @@ def load(path: str | Path) -> list[dict[str, Any]]:
     return records
 
 
-def build_pipeline() -> tuple[Any, Any]:
-    """The default stages up to entities (when registered), and the cooperation stage."""
+def build_pipeline(**cooperation: Any) -> tuple[Any, Any]:
+    """The default stages up to entities (when registered), and the cooperation stage (with the
+    settings ``cooperation``)."""
     from thai_extract.core import Pipeline
     from thai_extract.registry import STAGE_FACTORIES
     from thai_extract.stages.cooperation import CooperationStage
 
     names = [n for n in ("normalize", "spelling", "segment", "entities") if n in STAGE_FACTORIES]
-    coop = STAGE_FACTORIES["cooperation"]() if "cooperation" in STAGE_FACTORIES else CooperationStage()
+    coop = STAGE_FACTORIES["cooperation"](**cooperation) if "cooperation" in STAGE_FACTORIES else CooperationStage(**cooperation)
     return Pipeline.from_config({"pipeline": {"stages": names}}), coop
 
 
@@ -120,28 +123,38 @@ def keyword_lookup(tax: Taxonomy) -> Callable[[str], SpanPrediction]:
 
 
 def evaluate(path: str | Path, baselines: bool = True) -> list[dict[str, Any]]:
-    """One row per system: thai-extract, then the keyword lookup (when ``baselines``)."""
+    """One row per system: thai-extract, then (when ``baselines``) its rules alone and the keyword lookup."""
+    from thai_extract.stages.cooperation import CooperationStage
+
     records = load(path)
     pipe, coop = build_pipeline()
+    rules = CooperationStage(settings=dataclasses.replace(coop.settings, learned=False))
     tax = coop.tax
     preds: list[list[SpanPrediction]] = []
+    rule_preds: list[list[SpanPrediction]] = []
     n_chars = sum(len(r["text"]) for r in records)
-    t_pipe = t_stage = 0.0
+    t_pipe = t_stage = t_rules = 0.0
     for i, rec in enumerate(records):
         doc = Document(doc_id=str(rec.get("doc_id", i)), text=rec["text"], source=str(path))
         t0 = time.perf_counter()
         doc = pipe(doc)
         t1 = time.perf_counter()
-        doc = coop(doc)
+        if baselines:
+            ruled = rules(dataclasses.replace(doc, cooperation=[], cooperation_events=[]))
+            rule_preds.append([overlapping(ruled.cooperation, s["start"], s["end"]) for s in rec["spans"]])
         t2 = time.perf_counter()
+        doc = coop(doc)
+        t3 = time.perf_counter()
         t_pipe += t1 - t0
-        t_stage += t2 - t1
+        t_rules += t2 - t1
+        t_stage += t3 - t2
         preds.append([overlapping(doc.cooperation, s["start"], s["end"]) for s in rec["spans"]])
     stages = "+".join(s.name for s in pipe.stages) + "+cooperation"
     rows = [score(records, preds, tax, "thai-extract", n_chars, t_stage,
                   {"pipeline_chars_per_s": round(n_chars / (t_pipe + t_stage)) if t_pipe + t_stage else 0,
                    "stages": stages})]
     if baselines:
+        rows.append(score(records, rule_preds, tax, "rules only", n_chars, t_rules))
         predict = keyword_lookup(tax)
         t0 = time.perf_counter()
         base = [[predict(rec["text"][s["start"]:s["end"]]) for s in rec["spans"]] for rec in records]

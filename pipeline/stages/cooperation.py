@@ -10,6 +10,7 @@ from thai_extract.document import Document
 from thai_extract.stages.base import COOPERATION, SENTENCES, ConfiguredStage, register_stage
 from thai_extract.text.cooperation.detector import CooperationInput, EntitySpan, find_passages
 from thai_extract.text.cooperation.events import cooperation_events
+from thai_extract.text.cooperation.paragraphs import ParagraphModel, cached_paragraph_model
 from thai_extract.text.cooperation.taxonomy import Taxonomy, cached_taxonomy
 
 
@@ -17,16 +18,22 @@ from thai_extract.text.cooperation.taxonomy import Taxonomy, cached_taxonomy
 class CooperationConfig:
     """``taxonomy``: a taxonomy TOML file (default ``models/cooperation/taxonomy.toml``); ``parties``:
     a party file (default ``models/cooperation/parties.toml``, or the taxonomy file itself when it
-    has ``[[party]]`` tables). A file with mistakes fails here, when the pipeline is built."""
+    has ``[[party]]`` tables); ``paragraph_model``: the learned paragraph model (default
+    ``models/cooperation/paragraphs.json``); ``learned = false`` keeps the rule detector alone. A
+    file with mistakes, or a missing one, fails here, when the pipeline is built."""
 
     taxonomy: str | None = None
     parties: str | None = None
+    paragraph_model: str | None = None
+    learned: bool = True
 
     def __post_init__(self) -> None:
-        for name in ("taxonomy", "parties"):
+        for name in ("taxonomy", "parties", "paragraph_model"):
             value = getattr(self, name)
             object.__setattr__(self, name, str(value) if value else None)
         cached_taxonomy(self.taxonomy, self.parties)
+        if self.learned:
+            cached_paragraph_model(self.paragraph_model)
 
 
 @register_stage
@@ -51,9 +58,13 @@ class CooperationStage(ConfiguredStage):
     def tax(self) -> Taxonomy:
         return cached_taxonomy(self.settings.taxonomy, self.settings.parties)
 
+    @property
+    def model(self) -> ParagraphModel | None:
+        return cached_paragraph_model(self.settings.paragraph_model) if self.settings.learned else None
+
     def __call__(self, doc: Document) -> Document:
         tax = self.tax
-        passages = find_passages(detector_input(doc), tax)
+        passages = find_passages(detector_input(doc), tax, self.model)
         for m in (m for p in passages for m in p.mentions):
             doc.cooperation.append(CooperationMention(
                 m.start, m.end, m.text, m.area, tax.parent(m.area), m.parties, tuple(tax.party_kind(c) for c in m.parties),

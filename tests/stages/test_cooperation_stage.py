@@ -29,7 +29,7 @@ def test_protocol():
     stage = CooperationStage()
     assert stage.name == "cooperation" and stage.needs == frozenset({SENTENCES})
     assert stage.provides == frozenset({COOPERATION})
-    assert stage.config() == {"taxonomy": None, "parties": None}
+    assert stage.config() == {"taxonomy": None, "parties": None, "paragraph_model": None, "learned": True}
 
 
 def test_offsets_map_to_original(sample_text):

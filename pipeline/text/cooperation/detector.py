@@ -34,14 +34,21 @@ parties ("ทั้ง 2 ประเทศ", "ทั้งสองฝ่าย
   that named the parties but no area) to its last area sentence; the passage's words give the
   kind of event (the taxonomy's ``[event_kinds]``).
 
+With a paragraph model (:mod:`.paragraphs`, the stage's default), the passages the rules found are
+then reviewed paragraph by paragraph: a paragraph the model finds likely cooperation but the rules
+left out becomes a passage of its area terms, with the parties it names or those of the nearest
+passage; a paragraph with rows that the model finds unlikely loses them.
+
 Thresholds, scores and the conflict and venue patterns are the taxonomy's ``[detector]`` table.
 """
 
 from __future__ import annotations
 
+import bisect
 from collections import deque
 from dataclasses import dataclass, replace
 
+from thai_extract.text.cooperation.paragraphs import ParagraphModel, paragraph_features, paragraphs, rows_within
 from thai_extract.text.cooperation.reading import CooperationInput, EntitySpan, Sentence, marked_sentences
 from thai_extract.text.cooperation.taxonomy import DetectorSettings, Taxonomy
 
@@ -86,21 +93,28 @@ class Passage:
     mentions: tuple[AreaMention, ...]
 
 
-def find_cooperation(inp: CooperationInput, tax: Taxonomy) -> list[AreaMention]:
+def find_cooperation(inp: CooperationInput, tax: Taxonomy, model: ParagraphModel | None = None) -> list[AreaMention]:
     """The area mentions of a document's cooperation passages, in text order."""
-    return [m for p in find_passages(inp, tax) for m in p.mentions]
+    return [m for p in find_passages(inp, tax, model) for m in p.mentions]
 
 
-def find_passages(inp: CooperationInput, tax: Taxonomy) -> list[Passage]:
-    """The cooperation passages of a document, each with its area mentions, in text order."""
+def find_passages(inp: CooperationInput, tax: Taxonomy, model: ParagraphModel | None = None) -> list[Passage]:
+    """The cooperation passages of a document, each with its area mentions, in text order; with a
+    paragraph ``model``, the rules' passages reviewed paragraph by paragraph."""
     work = inp.work
     if not work.strip():
         return []
-    return _passages(inp, tax, marked_sentences(inp, tax))
+    sents = marked_sentences(inp, tax)
+    groups = _rule_groups(inp, tax, sents)
+    if model is not None:
+        groups = _reviewed(inp, tax, sents, groups, model)
+    return [_passage(inp, tax, sents, first, [replace(r, passage=n) for r in rows])
+            for n, (first, rows) in enumerate(groups)]
 
 
-def _passages(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence]) -> list[Passage]:
-    """Group the sentences into passages and give each area term its row (see the module docstring)."""
+def _rule_groups(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence]) -> list[tuple[int, list[AreaMention]]]:
+    """Group the sentences into passages and give each area term its row (see the module docstring):
+    the first sentence and the rows of each passage, in text order."""
     settings, home = tax.detector, tax.home
     opens = _opening_sentences(sents, home, settings)
     para_parties: dict[int, set[str]] = {}   # paragraph -> the parties named in its opening sentences
@@ -157,9 +171,61 @@ def _passages(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence]) -> li
         if opens[i]:
             passage_parties = parties
         grouper.add(i, _rows(inp, tax, s, i, tuple(sorted(parties))))
-    kept = [(first, rows) for first, rows in grouper.groups if rows]
-    return [_passage(inp, tax, sents, first, [replace(r, passage=n) for r in rows])
-            for n, (first, rows) in enumerate(kept)]
+    return [(first, rows) for first, rows in grouper.groups if rows]
+
+
+def _reviewed(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence], groups: list[tuple[int, list[AreaMention]]],
+              model: ParagraphModel) -> list[tuple[int, list[AreaMention]]]:
+    """The rule passages after the paragraph model's review: a paragraph the model finds unlikely
+    (below ``model.veto``) loses its rows; one it finds likely (``model.rescue`` or more) that the
+    rules left out becomes a passage of its area terms, with the foreign parties it names (and the
+    home party), else those of the nearest passage; none named anywhere, it stays out."""
+    home = tax.home
+    spans = sorted((r.work_start, r.work_end) for _, rows in groups for r in rows)
+    paras = paragraphs(sents)
+    token_starts = [s for s, _ in inp.tokens]
+    vetoed: set[int] = set()
+    rescued: list[tuple[int, list[AreaMention]]] = []
+    for k, para in enumerate(paras):
+        ruled = rows_within(spans, para.start, para.end)
+        parties: tuple[str, ...] = ()
+        if not ruled:  # the model can only add what the paragraph's area terms name, with parties
+            if not any(s.areas for s in sents[para.first:para.last + 1]):
+                continue
+            parties = _rescued_parties(sents, para.first, para.last, groups, home)
+            if not parties:
+                continue
+        prob = model.probability(paragraph_features(inp, sents, paras, k, spans, home, token_starts))
+        if ruled and prob < model.veto:
+            vetoed.update(range(para.first, para.last + 1))
+        elif not ruled and prob >= model.rescue:
+            rows = [replace(r, score=round(prob, 3)) for i in range(para.first, para.last + 1)
+                    for r in _rows(inp, tax, sents[i], i, parties)]
+            if rows:
+                rescued.append((para.first, rows))
+    if not vetoed and not rescued:
+        return groups
+    kept = []
+    for first, rows in groups:
+        left = [r for r in rows if r.sentence not in vetoed]
+        if left:
+            kept.append((first if first not in vetoed else left[0].sentence, left))
+    return sorted(kept + rescued, key=lambda g: g[0])
+
+
+def _rescued_parties(sents: list[Sentence], first: int, last: int, groups: list[tuple[int, list[AreaMention]]],
+                     home: str | None) -> tuple[str, ...]:
+    """The parties of a rescued paragraph (sentences ``first`` to ``last``): the foreign ones it
+    names with the home party, else those of the nearest rule passage before it, else after it."""
+    named = {c for s in sents[first:last + 1] for _, c in s.parties}
+    if named - {home}:
+        return tuple(sorted(named | ({home} if home else set())))
+    firsts = [g[0] for g in groups]
+    i = bisect.bisect_left(firsts, first)
+    for j in (i - 1, i):
+        if 0 <= j < len(groups):
+            return tuple(sorted({c for r in groups[j][1] for c in r.parties}))
+    return ()
 
 
 class _Grouper:
