@@ -45,7 +45,8 @@ class CooperationStage(ConfiguredStage):
     has ``[[party]]`` tables). Uses ``doc.entities`` when an entity stage ran before it, its own
     party lexicon always. Adds a CooperationMention per area of each passage to ``doc.cooperation``
     and a CooperationEvent per passage to ``doc.cooperation_events`` (dated by ``doc.dates`` when
-    the dates stage ran before it, else by the publication date).
+    the dates stage ran before it, else by the publication date). The learned paragraph model
+    reviews the rules' passages unless ``learned=False`` (see :mod:`thai_extract.text.cooperation.paragraphs`).
     """
 
     name: ClassVar[str] = "cooperation"
