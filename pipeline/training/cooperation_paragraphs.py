@@ -22,9 +22,8 @@ from typing import Any
 from thai_extract.document import Document
 from thai_extract.eval.cooperation import build_pipeline, load
 from thai_extract.stages.cooperation import detector_input
-from thai_extract.text.cooperation.detector import find_passages
+from thai_extract.text.cooperation.detector import rule_rows
 from thai_extract.text.cooperation.paragraphs import MODEL_FILE, ParagraphModel, paragraph_features, paragraphs
-from thai_extract.text.cooperation.reading import marked_sentences
 
 Example = tuple[str, dict[str, float], int]   # document id, features, label
 
@@ -39,8 +38,7 @@ def examples(records: Sequence[dict[str, Any]]) -> list[Example]:
         inp = detector_input(doc)
         if not inp.work.strip():
             continue
-        rows = sorted((m.work_start, m.work_end) for p in find_passages(inp, tax) for m in p.mentions)
-        sents = marked_sentences(inp, tax)
+        sents, rows = rule_rows(inp, tax)
         paras = paragraphs(sents)
         token_starts = [s for s, _ in inp.tokens]
         for k, para in enumerate(paras):

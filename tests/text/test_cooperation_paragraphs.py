@@ -10,9 +10,9 @@ from thai_extract.errors import ResourceNotFoundError
 from thai_extract.stages.cooperation import CooperationStage, detector_input
 from thai_extract.stages.normalize import NormalizeStage
 from thai_extract.stages.segment import SegmentStage
-from thai_extract.text.cooperation.detector import find_cooperation
+from thai_extract.text.cooperation.detector import find_cooperation, rule_rows
 from thai_extract.text.cooperation.paragraphs import ParagraphModel, paragraph_features, paragraphs
-from thai_extract.text.cooperation.reading import marked_sentences
+from thai_extract.text.cooperation.reading import CooperationInput, EntitySpan, marked_sentences
 from thai_extract.text.cooperation.taxonomy import cached_taxonomy
 from tests.conftest import make_doc
 
@@ -86,3 +86,17 @@ def test_a_model_saved_is_the_model_loaded(tmp_path):
     loaded = ParagraphModel.load(tmp_path / "paragraphs.json")
     assert loaded == saved
     assert loaded.probability({"m=cue": 1.0}) == pytest.approx(1 / (1 + 2.718281828 ** -0.5))
+
+
+def test_the_model_reads_the_sentences_as_marked_in_training_and_at_run_time_alike():
+    # the rules give a ministry's meeting the ministry's sector; the sentences the model reads keep
+    # their own marks (no area named), in training (rule_rows) as in the detector
+    text = "รัฐมนตรีว่าการกระทรวงแรงงานหารือกับเอกอัครราชทูตสาธารณรัฐเกาหลีเรื่องความร่วมมือ"
+    ministry, korea = text.index("กระทรวงแรงงาน"), text.index("สาธารณรัฐเกาหลี")
+    inp = CooperationInput(text, entities=[EntitySpan(ministry, ministry + len("กระทรวงแรงงาน"), "ORGANIZATION"),
+                                           EntitySpan(korea, korea + len("สาธารณรัฐเกาหลี"), "LOCATION", "KR")])
+    tax = cached_taxonomy()
+    sents, rows = rule_rows(inp, tax)
+    assert [r.area for r in find_cooperation(inp, tax)] == ["labour"]
+    assert rows == [(ministry + len("กระทรวง"), ministry + len("กระทรวงแรงงาน"))]
+    assert sents[0].areas == [] and [code for *_, code in sents[0].ministry_areas] == ["labour"]

@@ -52,7 +52,7 @@ from thai_extract.text.cooperation.paragraphs import ParagraphModel, paragraph_f
 from thai_extract.text.cooperation.reading import CooperationInput, EntitySpan, Sentence, marked_sentences
 from thai_extract.text.cooperation.taxonomy import DetectorSettings, Taxonomy
 
-__all__ = ["AreaMention", "CooperationInput", "EntitySpan", "Passage", "find_cooperation", "find_passages"]
+__all__ = ["AreaMention", "CooperationInput", "EntitySpan", "Passage", "find_cooperation", "find_passages", "rule_rows"]
 
 
 @dataclass(frozen=True, slots=True)
@@ -112,17 +112,29 @@ def find_passages(inp: CooperationInput, tax: Taxonomy, model: ParagraphModel | 
             for n, (first, rows) in enumerate(groups)]
 
 
+def rule_rows(inp: CooperationInput, tax: Taxonomy) -> tuple[list[Sentence], list[tuple[int, int]]]:
+    """A document's marked sentences and the sorted working-text spans of the rules' rows: what the
+    paragraph model's features read (its training reads them here, as the detector does)."""
+    sents = marked_sentences(inp, tax) if inp.work.strip() else []
+    return sents, _row_spans(_rule_groups(inp, tax, sents))
+
+
+def _row_spans(groups: list[tuple[int, list[AreaMention]]]) -> list[tuple[int, int]]:
+    return sorted((r.work_start, r.work_end) for _, rows in groups for r in rows)
+
+
 def _rule_groups(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence]) -> list[tuple[int, list[AreaMention]]]:
     """Group the sentences into passages and give each area term its row (see the module docstring):
     the first sentence and the rows of each passage, in text order."""
     settings, home = tax.detector, tax.home
     opens = _opening_sentences(sents, home, settings)
     para_parties: dict[int, set[str]] = {}   # paragraph -> the parties named in its opening sentences
-    for s, o in zip(sents, opens):
+    sents = list(sents)  # the caller's sentences stay as marked: the paragraph model reads them
+    for i, (s, o) in enumerate(zip(sents, opens)):
         if o:
             para_parties.setdefault(s.para, set()).update(c for _, c in s.parties)
-            if not s.areas:  # "the transport ministers of both countries met": transport
-                s.areas = s.ministry_areas
+            if not s.areas and s.ministry_areas:  # "the transport ministers of both countries met": transport
+                sents[i] = replace(s, areas=s.ministry_areas)
     topic = _is_cooperation_news(sents, opens)
     first_open = opens.index(True) if topic else len(sents)
     named: list[str] = []          # distinct parties in order of last mention, up to this sentence
@@ -181,7 +193,7 @@ def _reviewed(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence], group
     rules left out becomes a passage of its area terms, with the foreign parties it names (and the
     home party), else those of the nearest passage; none named anywhere, it stays out."""
     home = tax.home
-    spans = sorted((r.work_start, r.work_end) for _, rows in groups for r in rows)
+    spans = _row_spans(groups)
     paras = paragraphs(sents)
     token_starts = [s for s, _ in inp.tokens]
     vetoed: set[int] = set()
