@@ -33,13 +33,13 @@ def stages():
     return chain
 
 
-def run(stages, text: str, with_entities: bool = True):
+def run(stages, text: str, with_entities: bool = True, **kw):
     doc = make_doc(text)
     for stage in stages:
         if not with_entities and stage.name == "entities":
             continue
         doc = stage(doc)
-    return CooperationStage()(doc)
+    return CooperationStage(**kw)(doc)
 
 
 def write(tmp_path, body: str, parties: str | None = None):
@@ -351,3 +351,27 @@ def test_the_party_convention(stages, text, areas, parties):
     doc = run(stages, text)
     assert {r.area for r in doc.cooperation} == areas
     assert {p for r in doc.cooperation for p in list(r.parties)} == parties
+
+
+@pytest.mark.parametrize("text, areas", [
+    # "ข้ามพรมแดน" (cross-border) qualifies the noun before it: cross-border payments are finance
+    ("ไทยและสิงคโปร์ลงนามความร่วมมือด้านระบบการชำระเงินข้ามพรมแดน", {"finance"}),
+    # ...but cross-border crime is crime
+    ("ไทยและลาวหารือความร่วมมือปราบปรามอาชญากรรมข้ามพรมแดน", {"transnational_crime"}),
+    # "ทางทะเล" (by sea, maritime) is not the environment: maritime transport is transport
+    ("ไทยและเวียดนามลงนามความตกลงว่าด้วยการขนส่งทางทะเล", {"transport"}),
+])
+def test_modifiers_leave_the_area_to_the_noun_they_qualify(stages, text, areas):
+    assert {r.area for r in run(stages, text).cooperation} == areas
+
+
+def test_a_repeated_headline_is_tagged_like_the_headline(stages):
+    # the rules tag a headline by its place (a text's first sentences); a copy printed again under
+    # the date line says the same and gets the same rows
+    headline = "นายกฯ ชูเวทีอาเซียนส่งเสริมการท่องเที่ยวในภูมิภาค"
+    text = f"{headline}\nวันศุกร์ที่ 20 พฤศจิกายน 2563\n{headline}\nนายกรัฐมนตรีหารือกับเลขาธิการอาเซียน\nทั้งสองฝ่ายลงนามบันทึกความเข้าใจ"
+    rows = run(stages, text, learned=False).cooperation
+    copy = text.rindex(headline)
+    assert [(r.start, r.area, list(r.parties)) for r in rows] == [
+        (headline.index("การท่องเที่ยว"), "tourism", ["ASEAN", "TH"]),
+        (copy + headline.index("การท่องเที่ยว"), "tourism", ["ASEAN", "TH"])]

@@ -17,6 +17,7 @@ from thai_extract.text.cooperation.taxonomy import cached_taxonomy
 from tests.conftest import make_doc
 
 MEETING = "ไทยและญี่ปุ่นลงนามความร่วมมือด้านพลังงาน"   # the rules find this one
+TALKS = "ไทยและเวียดนามหารือความร่วมมือด้านการค้า"      # ...and this one
 PASSING = "ญี่ปุ่นมีชื่อเสียงด้านการท่องเที่ยว"           # no cue: the rules leave it out
 DOMESTIC = "รัฐบาลลดภาษีเพื่อกระตุ้นการท่องเที่ยว"        # an area, but no party anywhere
 HEADLINE = "นายกรัฐมนตรีเดินทางไปจังหวัดเชียงใหม่"       # no area, no cue: the text is not cooperation news
@@ -65,7 +66,7 @@ def test_a_rescued_paragraph_that_names_no_party_takes_those_of_the_nearest_pass
 
 
 def test_an_unlikely_paragraph_loses_the_rows_the_rules_gave_it():
-    inp, tax = segmented(f"{MEETING}\n{MEETING}"), cached_taxonomy()
+    inp, tax = segmented(f"{MEETING}\n{TALKS}"), cached_taxonomy()
     assert len(find_cooperation(inp, tax)) == 2
     assert find_cooperation(inp, tax, model(rule=-5.0, bias_headline=10.0)) == find_cooperation(inp, tax)[:1]
 

@@ -37,7 +37,9 @@ parties ("ทั้ง 2 ประเทศ", "ทั้งสองฝ่าย
 With a paragraph model (:mod:`.paragraphs`, the stage's default), the passages the rules found are
 then reviewed paragraph by paragraph: a paragraph the model finds likely cooperation but the rules
 left out becomes a passage of its area terms, with the parties it names or those of the nearest
-passage; a paragraph with rows that the model finds unlikely loses them.
+passage; a paragraph with rows that the model finds unlikely loses them. Last, a paragraph that
+repeats a tagged paragraph word for word gets the rows of its own area terms with that paragraph's
+parties.
 
 Thresholds, scores and the conflict and venue patterns are the taxonomy's ``[detector]`` table.
 """
@@ -48,9 +50,11 @@ import bisect
 from collections import deque
 from dataclasses import dataclass, replace
 
-from thai_extract.text.cooperation.paragraphs import ParagraphModel, paragraph_features, paragraphs, rows_within
+from thai_extract.text.cooperation.paragraphs import Paragraph, ParagraphModel, paragraph_features, paragraphs, rows_within
 from thai_extract.text.cooperation.reading import CooperationInput, EntitySpan, Sentence, marked_sentences
 from thai_extract.text.cooperation.taxonomy import DetectorSettings, Taxonomy
+
+_REPEAT_MIN_CHARS = 20  # shorter repeated paragraphs ("พิมพ์", a date line) are boilerplate, not news
 
 __all__ = ["AreaMention", "CooperationInput", "EntitySpan", "Passage", "find_cooperation", "find_passages", "rule_rows"]
 
@@ -108,6 +112,7 @@ def find_passages(inp: CooperationInput, tax: Taxonomy, model: ParagraphModel | 
     groups = _rule_groups(inp, tax, sents)
     if model is not None:
         groups = _reviewed(inp, tax, sents, groups, model)
+    groups = _with_repeats(inp, tax, sents, groups)
     return [_passage(inp, tax, sents, first, [replace(r, passage=n) for r in rows])
             for n, (first, rows) in enumerate(groups)]
 
@@ -223,6 +228,39 @@ def _reviewed(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence], group
         if left:
             kept.append((first if first not in vetoed else left[0].sentence, left))
     return sorted(kept + rescued, key=lambda g: g[0])
+
+
+def _with_repeats(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence],
+                  groups: list[tuple[int, list[AreaMention]]]) -> list[tuple[int, list[AreaMention]]]:
+    """The passages, plus those of paragraphs that repeat a tagged paragraph word for word (a
+    headline printed again under the date line): the same words say the same thing, so the copy gets
+    the rows of its own area terms with the tagged paragraph's parties."""
+    paras = paragraphs(sents)
+    if len(paras) < 2:
+        return groups
+    parties_of: dict[int, set[str]] = {}  # sentence -> the parties of its rows
+    for _, rows in groups:
+        for r in rows:
+            parties_of.setdefault(r.sentence, set()).update(r.parties)
+    tagged: dict[str, set[str]] = {}
+    untagged: list[tuple[str, Paragraph]] = []
+    for para in paras:
+        key = inp.work[para.start:para.end].strip()
+        if len(key) < _REPEAT_MIN_CHARS:
+            continue
+        parties = set().union(*(parties_of.get(i, ()) for i in range(para.first, para.last + 1)))
+        if parties:
+            tagged.setdefault(key, parties)
+        else:
+            untagged.append((key, para))
+    copies = []
+    for key, para in untagged:
+        if key in tagged:
+            parties = tuple(sorted(tagged[key]))
+            rows = [r for i in range(para.first, para.last + 1) for r in _rows(inp, tax, sents[i], i, parties)]
+            if rows:
+                copies.append((para.first, rows))
+    return sorted(groups + copies, key=lambda g: g[0]) if copies else groups
 
 
 def _rescued_parties(sents: list[Sentence], first: int, last: int, groups: list[tuple[int, list[AreaMention]]],
