@@ -105,8 +105,9 @@ def render_view(view: Mapping[str, Any]) -> str:
         lines.append("  corrections: " + ", ".join(f"{c['original']}→{c['text']}" for c in applied))
     if view["cooperation_events"]:
         for i, e in enumerate(view["cooperation_events"], 1):
+            on = f"on {', '.join(e['areas'])}" if len(e["areas"]) else "no area named"
             lines.append(f"  event {i}: {e.get('kind') or 'cooperation'} [{', '.join(e['parties'])}] "
-                         f"on {', '.join(e['areas'])}; {_when(e)} (date from {e['date_source']})")
+                         f"{on}; {_when(e)} (date from {e['date_source']})")
     elif view["cooperation_summary"]:
         lines.extend(view["cooperation_summary"])
     else:

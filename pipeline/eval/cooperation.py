@@ -8,7 +8,10 @@ predicted areas are those of the rows overlapping it, and both sides are rolled 
 Micro precision/recall/F1 over (span, code) pairs, for areas and for parties; the domestic tag rate
 is the share of domestic spans with any row. The baseline "keyword lookup" tags every taxonomy term
 found anywhere in a span (no context rule) and takes its parties from the lexicon alone; "rules
-only" is our detector without its learned paragraph model, on the same stage outputs.
+only" is our detector without its learned paragraph model, on the same stage outputs. Beside our
+party figures, ``event_party_*`` score the parties of the ``cooperation_events`` that overlap each
+span instead of the rows': events include cooperation that names no area (a courtesy call, a visit),
+which annotators label with parties and no areas.
 """
 
 from __future__ import annotations
@@ -94,6 +97,11 @@ def overlapping(rows: Sequence[CooperationMention], start: int, end: int) -> Spa
     return {r.area for r in hit}, {p for r in hit for p in r.parties}
 
 
+def event_parties(events: Sequence[Any], start: int, end: int) -> set[str]:
+    """The parties of the cooperation events that overlap ``[start, end)`` (those that name no area too)."""
+    return {p for e in events if e.start < end and e.end > start for p in e.parties}
+
+
 def keyword_lookup(tax: Taxonomy) -> Callable[[str], SpanPrediction]:
     """Every taxonomy term in a text → its area; parties by the lexicon (no context rule)."""
     regex, terms = tax.regex, tax.terms
@@ -131,6 +139,7 @@ def evaluate(path: str | Path, baselines: bool = True) -> list[dict[str, Any]]:
     rules = CooperationStage(settings=dataclasses.replace(coop.settings, learned=False))
     tax = coop.tax
     preds: list[list[SpanPrediction]] = []
+    event_preds: list[list[SpanPrediction]] = []
     rule_preds: list[list[SpanPrediction]] = []
     n_chars = sum(len(r["text"]) for r in records)
     t_pipe = t_stage = t_rules = 0.0
@@ -149,10 +158,13 @@ def evaluate(path: str | Path, baselines: bool = True) -> list[dict[str, Any]]:
         t_rules += t2 - t1
         t_stage += t3 - t2
         preds.append([overlapping(doc.cooperation, s["start"], s["end"]) for s in rec["spans"]])
+        event_preds.append([(set(), event_parties(doc.cooperation_events, s["start"], s["end"])) for s in rec["spans"]])
     stages = "+".join(s.name for s in pipe.stages) + "+cooperation"
+    by_events = score(records, event_preds, tax, "events", n_chars, t_stage)
     rows = [score(records, preds, tax, "thai-extract", n_chars, t_stage,
                   {"pipeline_chars_per_s": round(n_chars / (t_pipe + t_stage)) if t_pipe + t_stage else 0,
-                   "stages": stages})]
+                   "event_party_p": by_events["party_p"], "event_party_r": by_events["party_r"],
+                   "event_party_f1": by_events["party_f1"], "stages": stages})]
     if baselines:
         rows.append(score(records, rule_preds, tax, "rules only", n_chars, t_rules))
         predict = keyword_lookup(tax)

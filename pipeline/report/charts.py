@@ -12,7 +12,7 @@ import pandas as pd
 import plotly.graph_objects as go
 
 from thai_extract.report.frames import iso_dates, strings, table
-from thai_extract.report.vocabulary import Vocabulary
+from thai_extract.report.vocabulary import NO_AREA, Vocabulary
 
 TOP_NAMES = 8
 SNIPPET_CHARS = 70   # of the first passage, in the timeline's hover
@@ -102,7 +102,7 @@ def passage_timeline(passages: pd.DataFrame, titles: Mapping[str, str], vocab: V
         return None
     points: dict[tuple[str, str, str, str], dict] = {}
     for row in dated.itertuples(index=False):
-        roots = list(dict.fromkeys(vocab.root(a) for a in strings(row.areas))) or ["?"]
+        roots = list(dict.fromkeys(vocab.root(a) for a in strings(row.areas))) or [NO_AREA]
         source = row.date_source if isinstance(row.date_source, str) else ""
         for root in roots:
             key = (root, row.start_date, row.end_date or row.start_date, source)

@@ -12,7 +12,7 @@ import plotly.graph_objects as go
 
 from thai_extract.report.charts import base_layout, escaped
 from thai_extract.report.frames import strings
-from thai_extract.report.vocabulary import KIND_COLOURS, UNKNOWN_COLOUR, Vocabulary
+from thai_extract.report.vocabulary import KIND_COLOURS, NO_AREA, UNKNOWN_COLOUR, Vocabulary
 
 MAX_PARTIES = 60
 _PARALLEL_GAP = 0.018   # layout units between parallel edges of one pair (the layout spans [-1, 1])
@@ -32,7 +32,7 @@ def cooperation_network(passages: pd.DataFrame, vocab: Vocabulary, max_parties: 
     pair_areas: dict[tuple[str, str], Counter[str]] = {}
     for parties, areas in zip(passages["parties"], passages["areas"]):
         parties = sorted(set(strings(parties)))
-        roots = list(dict.fromkeys(vocab.root(a) for a in strings(areas))) or ["?"]
+        roots = list(dict.fromkeys(vocab.root(a) for a in strings(areas))) or [NO_AREA]
         involved.update(parties)
         for i, a in enumerate(parties):
             for b in parties[i + 1:]:

@@ -14,6 +14,7 @@ _AREA_PALETTE = (
     "#11a579", "#3969ac", "#e73f74", "#80ba5a", "#a5aa99", "#008695", "#cf1c90", "#4b4b8f",
 )
 UNKNOWN_COLOUR = "#8c8c8c"
+NO_AREA = "no area named"  # the area of a passage that names none (a courtesy call, a visit)
 
 # displaCy's colours for the matching labels, so the document view looks familiar.
 ENTITY_COLOURS = {

@@ -89,3 +89,26 @@ def test_events_of_a_text_from_the_detector_and_the_date_finder():
     assert event.kind == "agreement"            # an MOU outranks the talks
     assert (event.start_date, event.date_source) == (dt.date(2025, 5, 14), "text")
     assert text[event.start:event.end] == event.text and event.start == 0
+
+
+def lines(*paragraphs: str) -> CooperationInput:
+    """A text of one-sentence paragraphs."""
+    text = "\n".join(paragraphs)
+    starts = [sum(len(p) + 1 for p in paragraphs[:k]) for k in range(len(paragraphs))]
+    return CooperationInput(text, [(s, s + len(p)) for s, p in zip(starts, paragraphs)])
+
+
+def test_a_courtesy_call_that_names_no_area_is_an_event_with_parties_and_no_areas():
+    call = "นายกรัฐมนตรีให้การต้อนรับเอกอัครราชทูตโปแลนด์ประจำประเทศไทยในโอกาสเข้าเยี่ยมคำนับ"
+    inp = lines(call, "จากนั้นนายกรัฐมนตรีเดินทางไปตรวจราชการที่จังหวัดเชียงใหม่")
+    [event] = find_passages(inp, load_taxonomy())
+    assert (event.text, event.parties, event.areas, event.kind, event.mentions) == (call, ("PL", "TH"), (), "visit", ())
+    # a lead sentence that names no area still carries on into what the two sides agreed
+    inp = lines(call, "ทั้งสองฝ่ายหารือความร่วมมือด้านการค้าและการลงทุน")
+    [event] = find_passages(inp, load_taxonomy())
+    assert event.start == 0 and event.areas == ("trade", "investment")
+
+
+def test_talks_without_a_foreign_party_are_no_event():
+    inp = lines("รัฐมนตรีว่าการกระทรวงมหาดไทยหารือกับผู้ว่าราชการจังหวัดเชียงใหม่", "ที่ประชุมเห็นชอบแผนงาน")
+    assert find_passages(inp, load_taxonomy()) == []

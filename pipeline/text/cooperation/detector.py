@@ -32,7 +32,9 @@ parties ("ทั้ง 2 ประเทศ", "ทั้งสองฝ่าย
   party is not cooperation between countries;
 * the sentences of a passage run from its opening sentence (or the lead sentence just before it
   that named the parties but no area) to its last area sentence; the passage's words give the
-  kind of event (the taxonomy's ``[event_kinds]``).
+  kind of event (the taxonomy's ``[event_kinds]``);
+* the opening sentences of a paragraph outside every passage, with no rule row in it, that name a
+  foreign party are a passage with no area (a courtesy call, a visit): an event without rows.
 
 With a paragraph model (:mod:`.paragraphs`, the stage's default), the passages the rules found are
 then reviewed paragraph by paragraph: a paragraph the model finds likely cooperation but the rules
@@ -47,6 +49,7 @@ Thresholds, scores and the conflict and venue patterns are the taxonomy's ``[det
 from __future__ import annotations
 
 import bisect
+import itertools
 from collections import deque
 from dataclasses import dataclass, replace
 
@@ -84,8 +87,9 @@ class Passage:
     """A run of sentences about one cooperation, in working-text offsets.
 
     ``parties``: the sorted parties of its mentions; ``areas``: their most specific codes, in order
-    of first mention (a code whose descendant is also there is implied by it); ``kind``: the kind
-    of event its words name (the taxonomy's ``[event_kinds]``), or ``None``.
+    of first mention (a code whose descendant is also there is implied by it; empty, with no
+    mentions, for a passage that names no area); ``kind``: the kind of event its words name (the
+    taxonomy's ``[event_kinds]``), or ``None``.
     """
 
     start: int
@@ -109,12 +113,14 @@ def find_passages(inp: CooperationInput, tax: Taxonomy, model: ParagraphModel | 
     if not work.strip():
         return []
     sents = marked_sentences(inp, tax)
-    groups = _rule_groups(inp, tax, sents)
-    if model is not None:
-        groups = _reviewed(inp, tax, sents, groups, model)
+    opens = _opening_sentences(sents, tax.home, tax.detector)
+    ruled = _rule_groups(inp, tax, sents, opens)
+    groups = _reviewed(inp, tax, sents, ruled, model) if model is not None else ruled
     groups = _with_repeats(inp, tax, sents, groups)
-    return [_passage(inp, tax, sents, first, [replace(r, passage=n) for r in rows])
-            for n, (first, rows) in enumerate(groups)]
+    passages = [_passage(inp, tax, sents, first, rows) for first, rows in groups]
+    passages += _arealess(inp, tax, sents, opens, _row_spans(ruled), [(p.start, p.end) for p in passages])
+    passages.sort(key=lambda p: p.start)
+    return [replace(p, mentions=tuple(replace(m, passage=n) for m in p.mentions)) for n, p in enumerate(passages)]
 
 
 def rule_rows(inp: CooperationInput, tax: Taxonomy) -> tuple[list[Sentence], list[tuple[int, int]]]:
@@ -128,11 +134,14 @@ def _row_spans(groups: list[tuple[int, list[AreaMention]]]) -> list[tuple[int, i
     return sorted((r.work_start, r.work_end) for _, rows in groups for r in rows)
 
 
-def _rule_groups(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence]) -> list[tuple[int, list[AreaMention]]]:
+def _rule_groups(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence],
+                 opens: list[bool] | None = None) -> list[tuple[int, list[AreaMention]]]:
     """Group the sentences into passages and give each area term its row (see the module docstring):
-    the first sentence and the rows of each passage, in text order."""
+    the first sentence and the rows of each passage, in text order. ``opens``: which sentences open
+    a passage, when the caller has them already."""
     settings, home = tax.detector, tax.home
-    opens = _opening_sentences(sents, home, settings)
+    if opens is None:
+        opens = _opening_sentences(sents, home, settings)
     para_parties: dict[int, set[str]] = {}   # paragraph -> the parties named in its opening sentences
     sents = list(sents)  # the caller's sentences stay as marked: the paragraph model reads them
     for i, (s, o) in enumerate(zip(sents, opens)):
@@ -261,6 +270,39 @@ def _with_repeats(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence],
             if rows:
                 copies.append((para.first, rows))
     return sorted(groups + copies, key=lambda g: g[0]) if copies else groups
+
+
+def _arealess(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence], opens: list[bool],
+              rule_spans: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Passage]:
+    """Passages that name no area: the opening sentences of a paragraph (a courtesy call, a visit,
+    "หารือ" with no topic), when they lie in no passage (``taken``) and their paragraph holds no rule
+    row (``rule_spans``: a paragraph the model vetoed stays out). Their parties are those named in
+    them and in the sentences of the paragraph that made them open (before them, or the one after),
+    with the home party as for rows."""
+    home = tax.home
+    home_named = any(c == home for s in sents for _, c in s.parties)
+    taken = sorted(taken)
+    starts = [s for s, _ in taken]
+    reach = list(itertools.accumulate((e for _, e in taken), max))  # the furthest end so far
+    out = []
+    for para in paragraphs(sents):
+        first = [i for i in range(para.first, para.last + 1) if opens[i]]
+        if not first or rows_within(rule_spans, para.start, para.end):
+            continue
+        start, end = sents[first[0]].start, sents[first[-1]].end
+        k = bisect.bisect_left(starts, end) - 1
+        if k >= 0 and reach[k] > start:  # a passage starting before its end reaches into it
+            continue
+        # the parties that made them open: named in them, just before them or in the sentence after
+        lo, hi = max(para.first, first[0] - tax.detector.party_lookback), min(para.last, first[-1] + 1)
+        parties = {c for i in range(lo, hi + 1) for _, c in sents[i].parties}
+        if not parties - {home}:
+            continue
+        if home and (home_named or len(parties - {home}) < 2):
+            parties.add(home)
+        text = inp.work[start:end]
+        out.append(Passage(start, end, text, tuple(sorted(parties)), (), tax.event_kind(text), ()))
+    return out
 
 
 def _rescued_parties(sents: list[Sentence], first: int, last: int, groups: list[tuple[int, list[AreaMention]]],
