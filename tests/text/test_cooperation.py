@@ -375,3 +375,8 @@ def test_a_repeated_headline_is_tagged_like_the_headline(stages):
     assert [(r.start, r.area, list(r.parties)) for r in rows] == [
         (headline.index("การท่องเที่ยว"), "tourism", ["ASEAN", "TH"]),
         (copy + headline.index("การท่องเที่ยว"), "tourism", ["ASEAN", "TH"])]
+
+
+def test_a_multinational_stands_for_its_home_country(stages):
+    doc = run(stages, "กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคมลงนามบันทึกความเข้าใจกับหัวเว่ย ด้านการพัฒนาทักษะดิจิทัล")
+    assert {(r.area, tuple(r.parties)) for r in doc.cooperation} == {("digital", ("CN", "TH"))}
