@@ -64,6 +64,30 @@ def build_eval_file(gold: Path, out: Path, sample: str | None = None) -> int:
     return sum(len(s) for s in spans_by_doc.values())
 
 
+SECOND = ROOT / "bench" / "data" / "cooperation_dev_blind10_second.jsonl"  # set #10 labelled again, by other annotators
+
+
+def agreement(first: Path, second: Path) -> None:
+    """The second annotation of a set scored against the first with the eval's metric: how far apart
+    two annotators with the same guide are (no extractor runs)."""
+    from thai_extract.eval.cooperation import score
+    from thai_extract.text.cooperation.taxonomy import cached_taxonomy
+
+    def spans(path: Path) -> dict[tuple[str, int], dict]:
+        return {(g["doc_id"], g["start"]): g for g in map(json.loads, path.read_text(encoding="utf-8").splitlines())}
+
+    a, b = spans(first), spans(second)
+    if set(a) != set(b):
+        sys.exit(f"{first.name} and {second.name} do not label the same spans")
+    for sample in (None, "random", "cooperation"):
+        keys = [k for k in a if sample is None or a[k]["sample"] == sample]
+        records = [{"spans": [a[k] for k in keys]}]
+        predictions = [[(set(b[k]["areas"]), set(b[k]["parties"])) for k in keys]]
+        row = score(records, predictions, cached_taxonomy(), "second annotator", 0, 0)
+        print(f"  {sample or 'all'} ({len(keys)} spans): area P/R/F1 {row['area_p']} / {row['area_r']} / {row['area_f1']}, "
+              f"party {row['party_p']} / {row['party_r']} / {row['party_f1']}, domestic tagged {row['domestic_tagged']}")
+
+
 def show_errors(path: Path, limit: int) -> None:
     """Spans where our areas or parties differ from the gold: for reading, not scoring."""
     from thai_extract.eval.cooperation import load
@@ -123,7 +147,13 @@ def main() -> None:
     ap.add_argument("--errors-of", type=int, default=1, metavar="K", help="...of blind set #K (default 1)")
     ap.add_argument("--export-gold", type=Path, metavar="DIR",
                     help="write the sets the paragraph model learns from as eval files in DIR, and stop")
+    ap.add_argument("--agreement", action="store_true",
+                    help="score set #10's second annotation against its first (annotator agreement), and stop")
     args = ap.parse_args()
+    if args.agreement:
+        print(f"== {SECOND.name} against {BLIND_MORE[-1].name}")
+        agreement(BLIND_MORE[-1], SECOND)
+        return
     if args.export_gold:
         args.export_gold.mkdir(parents=True, exist_ok=True)
         for gold in TRAIN_SETS:
