@@ -2,8 +2,9 @@
 
     .venv/bin/python bench/linking.py [--show-errors 30]
 
-``bench/data/entities_linking_blind.jsonl`` holds entity mentions of 24 dev articles labelled with
-canonical names by annotators who neither read nor ran the code (ids, offsets, label, canonical;
+``bench/data/entities_linking_blind.jsonl`` (``--set 1``) and ``entities_linking_blind2.jsonl``
+(``--set 2``, labelled later, with a written guide) hold entity mentions of 24 dev articles each,
+labelled with canonical names by annotators who neither read nor ran the code (ids, offsets, label, canonical;
 the text is cut from ../shared/data at run time). Their rule, the one the README states: countries
 as ISO alpha-2 codes, Thai provinces and foreign places in English, Thai places below a province
 in Thai without the generic prefix, foreign persons by their usual English name, Thai persons as
@@ -28,7 +29,8 @@ from thai_extract.core import Pipeline
 from thai_extract.document import Document
 from thai_extract.io.readers import parse_published
 
-GOLD = ROOT / "bench" / "data" / "entities_linking_blind.jsonl"
+GOLD = {1: ROOT / "bench" / "data" / "entities_linking_blind.jsonl",
+        2: ROOT / "bench" / "data" / "entities_linking_blind2.jsonl"}
 _SPACES = re.compile(r"\s+")
 
 
@@ -39,9 +41,11 @@ def norm(name: str | None) -> str:
 def main() -> None:
     parser = argparse.ArgumentParser(description=__doc__, formatter_class=argparse.RawDescriptionHelpFormatter)
     parser.add_argument("--show-errors", type=int, default=0)
+    parser.add_argument("--set", type=int, choices=sorted(GOLD), default=1,
+                        help="which blind set: 1 (24 articles) or 2 (24 other articles)")
     args = parser.parse_args()
     gold: dict[str, list[dict]] = defaultdict(list)
-    for line in GOLD.read_text(encoding="utf-8").splitlines():
+    for line in GOLD[args.set].read_text(encoding="utf-8").splitlines():
         if line.strip():
             g = json.loads(line)
             gold[g["doc_id"]].append(g)
