@@ -135,6 +135,25 @@ def test_thai_organisations_by_full_thai_name(res):
     assert canonical_for("องค์การสหประชาชาติ", "ORGANIZATION", res) == "UN"
 
 
+def test_a_short_form_the_document_defines_takes_the_full_name(res):
+    def org(text: str, name: str, canonical: str | None = None) -> Mention:
+        start = text.index(name)
+        return Mention(start, start + len(name), name, "ORGANIZATION", 0.9, "crf", canonical or name)
+
+    text = "กองทุนการออมแห่งชาติ (กอช.) จัดงานวันออมแห่งชาติ โดย กอช. ร่วมกับสำนักงานคณะกรรมการดิจิทัลเพื่อเศรษฐกิจและสังคมแห่งชาติ (BDE)"
+    full, short = org(text, "กองทุนการออมแห่งชาติ"), org(text, "กอช.")
+    later = Mention(text.rindex("กอช."), text.rindex("กอช.") + 4, "กอช.", "ORGANIZATION", 0.9, "crf", "กอช.")
+    bde = org(text, "BDE")
+    out = resolve_document(text, [full, short, later, org(text, "สำนักงานคณะกรรมการดิจิทัลเพื่อเศรษฐกิจและสังคมแห่งชาติ"), bde],
+                           [], res)
+    assert [m.canonical for m in out if m.text in ("กอช.", "BDE")] == [
+        "กองทุนการออมแห่งชาติ", "กองทุนการออมแห่งชาติ", "สำนักงานคณะกรรมการดิจิทัลเพื่อเศรษฐกิจและสังคมแห่งชาติ"]
+    # a foreign or international body keeps its English acronym
+    text = "องค์การความร่วมมือระหว่างประเทศแห่งญี่ปุ่น (JICA) และ JICA"
+    jica = [org(text, "องค์การความร่วมมือระหว่างประเทศแห่งญี่ปุ่น"), org(text, "JICA")]
+    assert resolve_document(text, jica, [], res)[1].canonical == "JICA"
+
+
 def test_unknown_model_kind_is_a_config_error():
     from thai_extract.errors import ConfigError
 

@@ -21,7 +21,7 @@
 from __future__ import annotations
 
 import re
-from collections.abc import Sequence
+from collections.abc import Container, Sequence
 from dataclasses import replace
 from functools import lru_cache
 from typing import TYPE_CHECKING
@@ -272,10 +272,55 @@ def _organisation(name: str, res: Resources) -> str:
     return name
 
 
+# a short form in brackets right after a name: "กองทุนการออมแห่งชาติ (กอช.)", "... (BDE)"
+_BRACKETED_SHORT_FORM = re.compile(r"\s*\(\s*([^()\s]{2,16})\s*\)")
+
+
+def _is_short_form(s: str) -> bool:
+    """A Thai abbreviation ("กอช.", "สป.ดศ.") or a Latin acronym ("BDE", "ETDA")."""
+    return ("." in s and bool(_THAI_LETTER.search(s))) or (s.isascii() and s.isalpha() and s.isupper())
+
+
+def defined_short_forms(text: str, mentions: list[Mention], known: Container[str] = (),
+                        foreign: re.Pattern[str] | None = None) -> list[Mention]:
+    """Organisation short forms that the document defines ("กองทุนการออมแห่งชาติ (กอช.)") take the
+    canonical of the full name wherever no table resolved them (their canonical is still the short
+    form). A Latin acronym ("BDE", "DSI") does so only after a Thai body's Thai name: not when it is
+    ``known`` (a lexicon name) or when the name is foreign (``foreign`` finds a foreign country or the
+    UN in it: "องค์การความร่วมมือระหว่างประเทศแห่งญี่ปุ่น (JICA)"), since foreign and international
+    bodies keep their English acronym."""
+    defined: dict[str, str] = {}
+    for m in mentions:
+        if m.label == "ORGANIZATION" and m.canonical and (g := _BRACKETED_SHORT_FORM.match(text, m.end)):
+            short = g.group(1)
+            if not _is_short_form(short) or short == m.canonical or short in known:
+                continue
+            if short.isascii() and (not _THAI_LETTER.search(m.canonical)
+                                    or (foreign is not None and foreign.search(m.canonical))):
+                continue
+            defined.setdefault(short, m.canonical)
+    if not defined:
+        return mentions
+    return [replace(m, canonical=defined[m.text]) if m.label == "ORGANIZATION" and m.text in defined
+            and m.canonical in (None, m.text, m.text.rstrip(".")) else m for m in mentions]
+
+
+def _foreign_names(res: Resources) -> re.Pattern[str]:
+    """The Thai names of foreign countries, and the UN's, as one pattern (built once)."""
+    pattern = res.derived.get("foreign_names")
+    if pattern is None:
+        names = {k for k, e in res.entries.items() if e.kind == "country" and e.canonical != "TH"
+                 and _THAI_LETTER.search(k)} | {"สหประชาชาติ"}
+        pattern = res.derived["foreign_names"] = re.compile("|".join(map(re.escape, sorted(names, key=len, reverse=True))))
+    return pattern
+
+
 def resolve_document(text: str, mentions: list[Mention], sentences: Sequence[Sequence[Span]],
                      res: Resources) -> list[Mention]:
     """Short person mentions take the canonical of their full mention; bare occurrences of a full
-    mention's name parts elsewhere in the document become PERSON mentions (source "coref")."""
+    mention's name parts elsewhere in the document become PERSON mentions (source "coref");
+    organisation short forms the document defines take their full name's canonical."""
+    mentions = defined_short_forms(text, mentions, res.entries, _foreign_names(res))
     persons = [m for m in mentions if m.label == "PERSON"]
     if not persons:
         return mentions
