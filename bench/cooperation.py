@@ -11,9 +11,9 @@ cooperation words; cooperation passages and the first three domestic sentences w
 articles, 30 dev articles with cue words, 20 unlabeled articles with cue words and foreign parties,
 the dev news having no unused cooperation news left); #7, #8, #9 and #10 60 each: 30 random dev
 articles and 30 unlabeled articles with cue words and foreign names, one span per paragraph. The
-paragraph model learned from the developer's spans and sets #1-#9 (``TRAIN_SETS``); #10 was labelled
-after it and is its blind test (#9 was the blind test of the model of sets #1-#8). All hold article ids, offsets and labels only;
-the text is cut from ../shared/data at run time. Then prints
+paragraph model learned from the developer's spans and sets #1-#9 (``TRAIN_SETS``); #10 is held out
+from it, its blind test (#9 was the blind test of the model of sets #1-#8). All hold article ids,
+offsets and labels only; the text is cut from ../shared/data at run time. Then prints
 the eval table, the sample-article check, the stage's speed on the dev news (stage alone, one core)
 and sample rows found in the dev news to eyeball.
 """

@@ -114,11 +114,12 @@ def find_passages(inp: CooperationInput, tax: Taxonomy, model: ParagraphModel | 
         return []
     sents = marked_sentences(inp, tax)
     opens = _opening_sentences(sents, tax.home, tax.detector)
+    paras = paragraphs(sents)
     ruled = _rule_groups(inp, tax, sents, opens)
-    groups = _reviewed(inp, tax, sents, ruled, model) if model is not None else ruled
-    groups = _with_repeats(inp, tax, sents, groups)
+    groups = _reviewed(inp, tax, sents, paras, ruled, model) if model is not None else ruled
+    groups = _with_repeats(inp, tax, sents, paras, groups)
     passages = [_passage(inp, tax, sents, first, rows) for first, rows in groups]
-    passages += _arealess(inp, tax, sents, opens, _row_spans(ruled), [(p.start, p.end) for p in passages])
+    passages += _arealess(inp, tax, sents, paras, opens, _row_spans(ruled), [(p.start, p.end) for p in passages])
     passages.sort(key=lambda p: p.start)
     return [replace(p, mentions=tuple(replace(m, passage=n) for m in p.mentions)) for n, p in enumerate(passages)]
 
@@ -200,15 +201,14 @@ def _rule_groups(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence],
     return [(first, rows) for first, rows in grouper.groups if rows]
 
 
-def _reviewed(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence], groups: list[tuple[int, list[AreaMention]]],
-              model: ParagraphModel) -> list[tuple[int, list[AreaMention]]]:
+def _reviewed(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence], paras: list[Paragraph],
+              groups: list[tuple[int, list[AreaMention]]], model: ParagraphModel) -> list[tuple[int, list[AreaMention]]]:
     """The rule passages after the paragraph model's review: a paragraph the model finds unlikely
     (below ``model.veto``) loses its rows; one it finds likely (``model.rescue`` or more) that the
     rules left out becomes a passage of its area terms, with the foreign parties it names (and the
     home party), else those of the nearest passage; none named anywhere, it stays out."""
     home = tax.home
     spans = _row_spans(groups)
-    paras = paragraphs(sents)
     token_starts = [s for s, _ in inp.tokens]
     vetoed: set[int] = set()
     rescued: list[tuple[int, list[AreaMention]]] = []
@@ -239,12 +239,11 @@ def _reviewed(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence], group
     return sorted(kept + rescued, key=lambda g: g[0])
 
 
-def _with_repeats(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence],
+def _with_repeats(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence], paras: list[Paragraph],
                   groups: list[tuple[int, list[AreaMention]]]) -> list[tuple[int, list[AreaMention]]]:
     """The passages, plus those of paragraphs that repeat a tagged paragraph word for word (a
     headline printed again under the date line): the same words say the same thing, so the copy gets
     the rows of its own area terms with the tagged paragraph's parties."""
-    paras = paragraphs(sents)
     if len(paras) < 2:
         return groups
     parties_of: dict[int, set[str]] = {}  # sentence -> the parties of its rows
@@ -272,7 +271,7 @@ def _with_repeats(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence],
     return sorted(groups + copies, key=lambda g: g[0]) if copies else groups
 
 
-def _arealess(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence], opens: list[bool],
+def _arealess(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence], paras: list[Paragraph], opens: list[bool],
               rule_spans: list[tuple[int, int]], taken: list[tuple[int, int]]) -> list[Passage]:
     """Passages that name no area: the opening sentences of a paragraph (a courtesy call, a visit,
     "หารือ" with no topic), when they lie in no passage (``taken``) and their paragraph holds no rule
@@ -285,7 +284,7 @@ def _arealess(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence], opens
     starts = [s for s, _ in taken]
     reach = list(itertools.accumulate((e for _, e in taken), max))  # the furthest end so far
     out = []
-    for para in paragraphs(sents):
+    for para in paras:
         first = [i for i in range(para.first, para.last + 1) if opens[i]]
         if not first or rows_within(rule_spans, para.start, para.end):
             continue
