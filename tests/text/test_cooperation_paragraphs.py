@@ -65,6 +65,15 @@ def test_a_rescued_paragraph_that_names_no_party_takes_those_of_the_nearest_pass
     assert find_cooperation(alone, tax, model(**{"m=area": 5.0})) == []
 
 
+def test_next_to_a_passage_of_several_countries_a_rescued_paragraph_takes_the_main_partner():
+    roundtable = "ไทยหารือกับญี่ปุ่น จีน และเวียดนามเรื่องความร่วมมือด้านการค้า"   # the nearest passage
+    signing = "ไทยและญี่ปุ่นลงนามความร่วมมือด้านพลังงานและการลงทุน"          # Japan: the most rows
+    inp = segmented(f"{HEADLINE}\nจากนั้นนายกรัฐมนตรีเดินทางต่อ\n{DOMESTIC}\n{roundtable}\n{signing}")
+    rows = find_cooperation(inp, cached_taxonomy(), model(**{"m=area": 5.0}))
+    assert [(r.area, r.parties) for r in rows] == [
+        ("tourism", ("JP", "TH")), ("trade", ("CN", "JP", "TH", "VN")), ("energy", ("JP", "TH")), ("investment", ("JP", "TH"))]
+
+
 def test_an_unlikely_paragraph_loses_the_rows_the_rules_gave_it():
     inp, tax = segmented(f"{MEETING}\n{TALKS}"), cached_taxonomy()
     assert len(find_cooperation(inp, tax)) == 2

@@ -39,7 +39,7 @@ parties ("ทั้ง 2 ประเทศ", "ทั้งสองฝ่าย
 With a paragraph model (:mod:`.paragraphs`, the stage's default), the passages the rules found are
 then reviewed paragraph by paragraph: a paragraph the model finds likely cooperation but the rules
 left out becomes a passage of its area terms, with the parties it names or those of the nearest
-passage; a paragraph with rows that the model finds unlikely loses them. Last, a paragraph that
+passage (its main partner when that passage has several); a paragraph with rows that the model finds unlikely loses them. Last, a paragraph that
 repeats a tagged paragraph word for word gets the rows of its own area terms with that paragraph's
 parties.
 
@@ -50,7 +50,7 @@ from __future__ import annotations
 
 import bisect
 import itertools
-from collections import deque
+from collections import Counter, deque
 from dataclasses import dataclass, replace
 
 from thai_extract.text.cooperation.paragraphs import Paragraph, ParagraphModel, paragraph_features, paragraphs, rows_within
@@ -206,7 +206,8 @@ def _reviewed(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence], paras
     """The rule passages after the paragraph model's review: a paragraph the model finds unlikely
     (below ``model.veto``) loses its rows; one it finds likely (``model.rescue`` or more) that the
     rules left out becomes a passage of its area terms, with the foreign parties it names (and the
-    home party), else those of the nearest passage; none named anywhere, it stays out."""
+    home party), else those of the nearest passage (see :func:`_rescued_parties`); none named
+    anywhere, it stays out."""
     home = tax.home
     spans = _row_spans(groups)
     token_starts = [s for s, _ in inp.tokens]
@@ -307,15 +308,23 @@ def _arealess(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence], paras
 def _rescued_parties(sents: list[Sentence], first: int, last: int, groups: list[tuple[int, list[AreaMention]]],
                      home: str | None) -> tuple[str, ...]:
     """The parties of a rescued paragraph (sentences ``first`` to ``last``): the foreign ones it
-    names with the home party, else those of the nearest rule passage before it, else after it."""
+    names with the home party; else those of the nearest rule passage before it, else after it,
+    unless that passage has several foreign parties: then the document's main partner (the foreign
+    party of the most rows) with the home party, since a paragraph that names nobody is seldom about
+    a whole list (a roundtable's members, the countries a project covers)."""
+    with_home = {home} if home else set()
     named = {c for s in sents[first:last + 1] for _, c in s.parties}
     if named - {home}:
-        return tuple(sorted(named | ({home} if home else set())))
+        return tuple(sorted(named | with_home))
     firsts = [g[0] for g in groups]
     i = bisect.bisect_left(firsts, first)
     for j in (i - 1, i):
         if 0 <= j < len(groups):
-            return tuple(sorted({c for r in groups[j][1] for c in r.parties}))
+            near = {c for r in groups[j][1] for c in r.parties}
+            if len(near - {home}) < 2:
+                return tuple(sorted(near))
+            rows = Counter(c for _, rows in groups for r in rows for c in r.parties if c != home)
+            return tuple(sorted({rows.most_common(1)[0][0]} | with_home))
     return ()
 
 
