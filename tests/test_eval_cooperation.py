@@ -25,3 +25,13 @@ def test_evaluate_tiny(tmp_path):
     assert base["domestic_tagged"] == 1.0 and base["area_p"] < 1.0
     assert ours["n_coop"] == 1 and ours["n_domestic"] == 1
     assert len(evaluate(path, baselines=False)) == 1
+    assert ours["event_party_f1"] == 1.0   # the event of the passage names the same parties
+
+
+def test_party_codes_are_compared_in_one_spelling():
+    from thai_extract.eval.cooperation import score
+    from thai_extract.text.cooperation.taxonomy import cached_taxonomy
+
+    records = [{"spans": [{"start": 0, "end": 9, "areas": ["trade"], "parties": ["IMT-GT", "TH"]}]}]
+    row = score(records, [[({"trade"}, {"IMT_GT", "TH"})]], cached_taxonomy(), "ours", 9, 1.0)
+    assert row["party_f1"] == 1.0

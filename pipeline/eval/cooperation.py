@@ -5,7 +5,8 @@ FILE holds one record a line: ``{doc_id, text, published?, spans: [{start, end, 
 The full default pipeline runs up to the cooperation stage on each text. Per gold span, the
 predicted areas are those of the rows overlapping it, and both sides are rolled up to their parents
 (each code plus its parent) before counting; the predicted parties are those of the same rows.
-Micro precision/recall/F1 over (span, code) pairs, for areas and for parties; the domestic tag rate
+Micro precision/recall/F1 over (span, code) pairs, for areas and for parties (party codes compared
+in upper case with "-" read as "_": "IMT-GT" is IMT_GT); the domestic tag rate
 is the share of domestic spans with any row. The baseline "keyword lookup" tags every taxonomy term
 found anywhere in a span (no context rule) and takes its parties from the lexicon alone; "rules
 only" is our detector without its learned paragraph model, on the same stage outputs. Beside our
@@ -60,6 +61,11 @@ def _prf(tp: int, n_pred: int, n_gold: int) -> tuple[float, float, float]:
     return round(p, 4), round(r, 4), round(2 * p * r / (p + r), 4) if p + r else 0.0
 
 
+def party_key(code: str) -> str:
+    """A party code as scored: upper case, "-" as "_" (annotators write "IMT-GT" for our IMT_GT)."""
+    return code.upper().replace("-", "_")
+
+
 def score(records: list[dict[str, Any]], predictions: list[list[SpanPrediction]], tax: Taxonomy,
           system: str, n_chars: int, elapsed: float, extra: dict[str, Any] | None = None) -> dict[str, Any]:
     """Micro P/R/F1 of areas and parties over every gold span, and the domestic tag rate."""
@@ -68,7 +74,8 @@ def score(records: list[dict[str, Any]], predictions: list[list[SpanPrediction]]
     for rec, preds in zip(records, predictions, strict=True):
         for span, (areas, parties) in zip(rec["spans"], preds, strict=True):
             gold_areas = tax.rollup(set(span.get("areas") or []))
-            gold_parties = set(span.get("parties") or [])
+            gold_parties = {party_key(p) for p in span.get("parties") or []}
+            parties = {party_key(p) for p in parties}
             pred_areas = tax.rollup(areas)
             if gold_areas:
                 n_coop += 1
