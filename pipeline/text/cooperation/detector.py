@@ -210,6 +210,7 @@ def _reviewed(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence], paras
     anywhere, it stays out."""
     home = tax.home
     spans = _row_spans(groups)
+    partners = _Partners(groups, home)
     token_starts = [s for s, _ in inp.tokens]
     vetoed: set[int] = set()
     rescued: list[tuple[int, list[AreaMention]]] = []
@@ -219,7 +220,7 @@ def _reviewed(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence], paras
         if not ruled:  # the model can only add what the paragraph's area terms name, with parties
             if not any(s.areas for s in sents[para.first:para.last + 1]):
                 continue
-            parties = _rescued_parties(sents, para.first, para.last, groups, home)
+            parties = _rescued_parties(sents, para.first, para.last, groups, partners, home)
             if not parties:
                 continue
         prob = model.probability(paragraph_features(inp, sents, paras, k, spans, home, token_starts))
@@ -305,26 +306,34 @@ def _arealess(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence], paras
     return out
 
 
+class _Partners:
+    """The rule passages by first sentence, and the document's main partner (the foreign party of
+    the most rows), found once per document for the rescued paragraphs."""
+
+    def __init__(self, groups: list[tuple[int, list[AreaMention]]], home: str | None) -> None:
+        self.firsts = [g[0] for g in groups]
+        rows = Counter(c for _, rows in groups for r in rows for c in r.parties if c != home)
+        self.main = rows.most_common(1)[0][0] if rows else None
+
+
 def _rescued_parties(sents: list[Sentence], first: int, last: int, groups: list[tuple[int, list[AreaMention]]],
-                     home: str | None) -> tuple[str, ...]:
+                     partners: _Partners, home: str | None) -> tuple[str, ...]:
     """The parties of a rescued paragraph (sentences ``first`` to ``last``): the foreign ones it
     names with the home party; else those of the nearest rule passage before it, else after it,
-    unless that passage has several foreign parties: then the document's main partner (the foreign
-    party of the most rows) with the home party, since a paragraph that names nobody is seldom about
-    a whole list (a roundtable's members, the countries a project covers)."""
+    unless that passage has several foreign parties: then the document's main partner with the home
+    party, since a paragraph that names nobody is seldom about a whole list (a roundtable's members,
+    the countries a project covers)."""
     with_home = {home} if home else set()
     named = {c for s in sents[first:last + 1] for _, c in s.parties}
     if named - {home}:
         return tuple(sorted(named | with_home))
-    firsts = [g[0] for g in groups]
-    i = bisect.bisect_left(firsts, first)
+    i = bisect.bisect_left(partners.firsts, first)
     for j in (i - 1, i):
         if 0 <= j < len(groups):
             near = {c for r in groups[j][1] for c in r.parties}
-            if len(near - {home}) < 2:
+            if len(near - {home}) < 2 or partners.main is None:
                 return tuple(sorted(near))
-            rows = Counter(c for _, rows in groups for r in rows for c in r.parties if c != home)
-            return tuple(sorted({rows.most_common(1)[0][0]} | with_home))
+            return tuple(sorted({partners.main} | with_home))
     return ()
 
 
