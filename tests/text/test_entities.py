@@ -55,6 +55,7 @@ def test_canonical_names(res):
     assert canonical_for("ประธานาธิบดีไม่มีชื่อ", "FACILITY", res) == "ประธานาธิบดีไม่มีชื่อ"
     assert strip_honorifics("พล.ต.อ.สมชาย  ใจดี") == "สมชาย ใจดี"
     assert strip_honorifics("นางสาวสมศรี มีสุข") == "สมศรี มีสุข"
+    assert strip_honorifics("ศาสตราจารย์พิเศษวิศิษฏ์ วิศิษฏ์สรอรรถ") == "วิศิษฏ์ วิศิษฏ์สรอรรถ"  # a special professor
 
 
 def test_short_mentions_resolve_to_the_full_mention_and_bare_parts_are_found(res):
