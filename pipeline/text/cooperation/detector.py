@@ -39,9 +39,9 @@ parties ("ทั้ง 2 ประเทศ", "ทั้งสองฝ่าย
 With a paragraph model (:mod:`.paragraphs`, the stage's default), the passages the rules found are
 then reviewed paragraph by paragraph: a paragraph the model finds likely cooperation but the rules
 left out becomes a passage of its area terms, with the parties it names or those of the nearest
-passage (its main partner when that passage has several); a paragraph with rows that the model finds unlikely loses them. Last, a paragraph that
-repeats a tagged paragraph word for word gets the rows of its own area terms with that paragraph's
-parties.
+passage (its main partner when that passage has several); a paragraph with rows that the model
+finds unlikely loses them. Last, a paragraph that repeats a tagged paragraph word for word gets the
+rows of its own area terms with that paragraph's parties.
 
 Thresholds, scores and the conflict and venue patterns are the taxonomy's ``[detector]`` table.
 """
@@ -116,10 +116,11 @@ def find_passages(inp: CooperationInput, tax: Taxonomy, model: ParagraphModel | 
     opens = _opening_sentences(sents, tax.home, tax.detector)
     paras = paragraphs(sents)
     ruled = _rule_groups(inp, tax, sents, opens)
-    groups = _reviewed(inp, tax, sents, paras, ruled, model) if model is not None else ruled
+    rule_spans = _row_spans(ruled)
+    groups = _reviewed(inp, tax, sents, paras, ruled, rule_spans, model) if model is not None else ruled
     groups = _with_repeats(inp, tax, sents, paras, groups)
     passages = [_passage(inp, tax, sents, first, rows) for first, rows in groups]
-    passages += _arealess(inp, tax, sents, paras, opens, _row_spans(ruled), [(p.start, p.end) for p in passages])
+    passages += _arealess(inp, tax, sents, paras, opens, rule_spans, [(p.start, p.end) for p in passages])
     passages.sort(key=lambda p: p.start)
     return [replace(p, mentions=tuple(replace(m, passage=n) for m in p.mentions)) for n, p in enumerate(passages)]
 
@@ -193,8 +194,7 @@ def _rule_groups(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence],
                        or para_parties.get(s.para, set()))
         if not parties - {home}:
             continue  # no foreign party: not cooperation between countries
-        if home and (home_named or len(parties - {home}) < 2):
-            parties = parties | {home}  # one foreign party works with the home government
+        parties = _with_home(parties, home, home_named)
         if opens[i]:
             passage_parties = parties
         grouper.add(i, _rows(inp, tax, s, i, tuple(sorted(parties))))
@@ -202,15 +202,15 @@ def _rule_groups(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence],
 
 
 def _reviewed(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence], paras: list[Paragraph],
-              groups: list[tuple[int, list[AreaMention]]], model: ParagraphModel) -> list[tuple[int, list[AreaMention]]]:
-    """The rule passages after the paragraph model's review: a paragraph the model finds unlikely
-    (below ``model.veto``) loses its rows; one it finds likely (``model.rescue`` or more) that the
-    rules left out becomes a passage of its area terms, with the foreign parties it names (and the
-    home party), else those of the nearest passage (see :func:`_rescued_parties`); none named
-    anywhere, it stays out."""
+              groups: list[tuple[int, list[AreaMention]]], spans: list[tuple[int, int]],
+              model: ParagraphModel) -> list[tuple[int, list[AreaMention]]]:
+    """The rule passages (``groups``, their rows at ``spans``) after the paragraph model's review: a
+    paragraph the model finds unlikely (below ``model.veto``) loses its rows; one it finds likely
+    (``model.rescue`` or more) that the rules left out becomes a passage of its area terms, with the
+    foreign parties it names (and the home party), else those of the nearest passage (see
+    :class:`_RescuedParties`); none named anywhere, it stays out."""
     home = tax.home
-    spans = _row_spans(groups)
-    partners = _Partners(groups, home)
+    rescued_parties = _RescuedParties(sents, groups, home)
     token_starts = [s for s, _ in inp.tokens]
     vetoed: set[int] = set()
     rescued: list[tuple[int, list[AreaMention]]] = []
@@ -220,7 +220,7 @@ def _reviewed(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence], paras
         if not ruled:  # the model can only add what the paragraph's area terms name, with parties
             if not any(s.areas for s in sents[para.first:para.last + 1]):
                 continue
-            parties = _rescued_parties(sents, para.first, para.last, groups, partners, home)
+            parties = rescued_parties(para.first, para.last)
             if not parties:
                 continue
         prob = model.probability(paragraph_features(inp, sents, paras, k, spans, home, token_starts))
@@ -299,42 +299,48 @@ def _arealess(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence], paras
         parties = {c for i in range(lo, hi + 1) for _, c in sents[i].parties}
         if not parties - {home}:
             continue
-        if home and (home_named or len(parties - {home}) < 2):
-            parties.add(home)
+        parties = _with_home(parties, home, home_named)
         text = inp.work[start:end]
         out.append(Passage(start, end, text, tuple(sorted(parties)), (), tax.event_kind(text), ()))
     return out
 
 
-class _Partners:
-    """The rule passages by first sentence, and the document's main partner (the foreign party of
-    the most rows), found once per document for the rescued paragraphs."""
+def _with_home(parties: set[str], home: str | None, home_named: bool) -> set[str]:
+    """``parties`` with the home party when it takes part: one foreign party works with the home
+    government, and so does a multi-country passage when the text names the home country."""
+    if home and (home_named or len(parties - {home}) < 2):
+        return parties | {home}
+    return parties
 
-    def __init__(self, groups: list[tuple[int, list[AreaMention]]], home: str | None) -> None:
+
+class _RescuedParties:
+    """The parties of a rescued paragraph: the foreign ones it names with the home party; else those
+    of the nearest rule passage before it, else after it, unless that passage has several foreign
+    parties: then the document's main partner (the foreign party of the most rows) with the home
+    party, since a paragraph that names nobody is seldom about a whole list (a roundtable's members,
+    the countries a project covers). Built once per document."""
+
+    def __init__(self, sents: list[Sentence], groups: list[tuple[int, list[AreaMention]]], home: str | None) -> None:
+        self.sents, self.groups, self.home = sents, groups, home
+        self.with_home = {home} if home else set()
         self.firsts = [g[0] for g in groups]
         rows = Counter(c for _, rows in groups for r in rows for c in r.parties if c != home)
         self.main = rows.most_common(1)[0][0] if rows else None
 
-
-def _rescued_parties(sents: list[Sentence], first: int, last: int, groups: list[tuple[int, list[AreaMention]]],
-                     partners: _Partners, home: str | None) -> tuple[str, ...]:
-    """The parties of a rescued paragraph (sentences ``first`` to ``last``): the foreign ones it
-    names with the home party; else those of the nearest rule passage before it, else after it,
-    unless that passage has several foreign parties: then the document's main partner with the home
-    party, since a paragraph that names nobody is seldom about a whole list (a roundtable's members,
-    the countries a project covers)."""
-    with_home = {home} if home else set()
-    named = {c for s in sents[first:last + 1] for _, c in s.parties}
-    if named - {home}:
-        return tuple(sorted(named | with_home))
-    i = bisect.bisect_left(partners.firsts, first)
-    for j in (i - 1, i):
-        if 0 <= j < len(groups):
-            near = {c for r in groups[j][1] for c in r.parties}
-            if len(near - {home}) < 2 or partners.main is None:
-                return tuple(sorted(near))
-            return tuple(sorted({partners.main} | with_home))
-    return ()
+    def __call__(self, first: int, last: int) -> tuple[str, ...]:
+        """The parties of the paragraph of sentences ``first`` to ``last``, or () when none is named."""
+        home, groups = self.home, self.groups
+        named = {c for s in self.sents[first:last + 1] for _, c in s.parties}
+        if named - {home}:
+            return tuple(sorted(named | self.with_home))
+        i = bisect.bisect_left(self.firsts, first)
+        for j in (i - 1, i):
+            if 0 <= j < len(groups):
+                near = {c for r in groups[j][1] for c in r.parties}
+                if len(near - {home}) < 2 or self.main is None:
+                    return tuple(sorted(near))
+                return tuple(sorted({self.main} | self.with_home))
+        return ()
 
 
 class _Grouper:

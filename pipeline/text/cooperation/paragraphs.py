@@ -82,7 +82,8 @@ def paragraph_features(inp: CooperationInput, sents: Sequence[Sentence], paras: 
     def has_rows(q: Paragraph) -> bool:
         return rows_within(row_spans, q.start, q.end)
 
-    if has_rows(p):
+    ruled = has_rows(p)
+    if ruled:
         f["rule"] = 1.0
     if row_spans:
         f["doc_rule"] = 1.0
@@ -97,7 +98,7 @@ def paragraph_features(inp: CooperationInput, sents: Sequence[Sentence], paras: 
         if i < len(row_spans):
             gaps.append(max(row_spans[i][0] - p.end, 0))
         gap = max(min(gaps), 0)
-        f["gap=" + ("in" if has_rows(p) else "near" if gap < _NEAR else "mid" if gap < _FAR else "far")] = 1.0
+        f["gap=" + ("in" if ruled else "near" if gap < _NEAR else "mid" if gap < _FAR else "far")] = 1.0
     return f
 
 
