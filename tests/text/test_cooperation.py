@@ -380,3 +380,14 @@ def test_a_repeated_headline_is_tagged_like_the_headline(stages):
 def test_a_multinational_stands_for_its_home_country(stages):
     doc = run(stages, "กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคมลงนามบันทึกความเข้าใจกับหัวเว่ย ด้านการพัฒนาทักษะดิจิทัล")
     assert {(r.area, tuple(r.parties)) for r in doc.cooperation} == {("digital", ("CN", "TH"))}
+
+
+@pytest.mark.parametrize("text, parties", [
+    # a UN body is itself a party: its own name, not the "สหประชาชาติ" inside it
+    ("กระทรวงทรัพยากรธรรมชาติหารือกับโครงการสิ่งแวดล้อมแห่งสหประชาชาติ ด้านการเปลี่ยนแปลงสภาพภูมิอากาศ",
+     {"TH", "UNEP"}),
+    # a body known by its English short name
+    ("รองนายกรัฐมนตรีหารือกับคณะนักธุรกิจจาก USABC เพื่อขยายความร่วมมือด้านการค้าการลงทุน", {"TH", "USABC"}),
+])
+def test_an_international_body_is_a_party_by_its_short_name(stages, text, parties):
+    assert {p for r in run(stages, text).cooperation for p in r.parties} == parties
