@@ -322,6 +322,29 @@ def test_everyday_words_that_are_also_area_words(stages, text):
     assert not areas & {"security", "food_agriculture"}, areas
 
 
+def test_who_takes_part_is_not_what_the_cooperation_is_about(stages):
+    # Thai entrepreneurs joining a trade fair with Japan: trade, not business
+    rows = run(stages, "ไทยและญี่ปุ่นหารือความร่วมมือด้านการค้า โดยมีผู้ประกอบการไทยเข้าร่วมกว่า 50 ราย").cooperation
+    assert {r.area for r in rows} == {"trade"}
+    # after a starter the same word is the topic
+    rows = run(stages, "ไทยและญี่ปุ่นหารือความร่วมมือด้านการผลิต").cooperation
+    assert {r.area for r in rows} == {"industry"}
+
+
+def test_a_starter_only_term_must_be_an_area_term(tmp_path):
+    path, ppath = write(tmp_path, """
+        [meta]
+        starter_only = ["ผู้ประกอบการ"]
+        [context]
+        cues = ["ความร่วมมือ"]
+        [[area]]
+        code = "economy"
+        terms = ["เศรษฐกิจ"]
+    """, PARTIES)
+    with pytest.raises(TaxonomyError, match="starter_only 'ผู้ประกอบการ' is not an area term"):
+        load_taxonomy(path, ppath)
+
+
 def test_a_venue_after_a_city_is_not_a_party(stages):
     doc = run(stages, "ไทยและกัมพูชาหารือความร่วมมือด้านความมั่นคงชายแดน ณ กรุงกัวลาลัมเปอร์ ประเทศมาเลเซีย")
     assert {tuple(list(r.parties)) for r in doc.cooperation} == {("KH", "TH")}

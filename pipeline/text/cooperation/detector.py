@@ -379,6 +379,8 @@ def _rows(inp: CooperationInput, tax: Taxonomy, s: Sentence, i: int, parties: tu
             continue  # "เทคโนโลยี|อุตสาหกรรมอาหาร": the head names no area of its own
         window = inp.work[max(0, ws - 12):ws]
         started = any(st in window for st in tax.starters)
+        if term in tax.starter_only and not started:
+            continue  # "ผู้ประกอบการไทย" taking part is who, not what: "ด้านการผลิต" is a topic
         score = min(base + settings.score_starter_bonus, settings.score_max) if started else base
         os_, oe = inp.to_original(ws, we)
         rows.append(AreaMention(os_, oe, inp.work[ws:we], code, parties, score, i, -1, ws, we))

@@ -116,6 +116,7 @@ class Taxonomy:
     connectors: tuple[str, ...]
     starters: tuple[str, ...]
     compound_heads: frozenset[str]
+    starter_only: frozenset[str] = frozenset()  # area terms that name an area only after a starter
     detector: DetectorSettings = field(default_factory=lambda: _detector_settings({}, "", []))
     # kind -> its words, in order of precedence (a passage with words of two kinds takes the first)
     event_kinds: dict[str, tuple[str, ...]] = field(default_factory=dict)
@@ -257,6 +258,7 @@ def load_taxonomy(path: str | Path | None = None, parties_path: str | Path | Non
     connectors = _strings(ctx.get("connectors"), where, "connectors", problems)
     starters = _strings(ctx.get("starters"), where, "starters", problems)
     heads = frozenset(_strings(meta.get("compound_heads"), f"{tax_path} [meta]", "compound_heads", problems))
+    starter_only = frozenset(_strings(meta.get("starter_only"), f"{tax_path} [meta]", "starter_only", problems))
     detector = _detector_settings(data.get("detector", {}), f"{tax_path} [detector]", problems)
     event_kinds: dict[str, tuple[str, ...]] = {}
     raw_kinds = data.get("event_kinds", {})
@@ -390,10 +392,15 @@ def load_taxonomy(path: str | Path | None = None, parties_path: str | Path | Non
         if kind not in ("cue", "ignore") and any(c in term for c in cues):
             cue_terms.add(term)
 
+    for term in sorted(starter_only):
+        if terms.get(term, ("", ""))[0] != "area":
+            problems.append(f"{tax_path} [meta]: starter_only {term!r} is not an area term")
+
     if problems:
         raise TaxonomyError(problems)
     return Taxonomy(areas=areas, parties=parties, home=home, cues=cues, continuation=continuation,
-                    connectors=connectors, starters=starters, compound_heads=heads, detector=detector,
+                    connectors=connectors, starters=starters, compound_heads=heads, starter_only=starter_only,
+                    detector=detector,
                     event_kinds=event_kinds, groups=groups, terms=terms, cue_terms=frozenset(cue_terms),
                     paths=(str(tax_path), str(party_path)))
 
