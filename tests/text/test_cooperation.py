@@ -134,7 +134,7 @@ def test_trie_pattern_longest_match():
     ("เทคโนโลยีอวกาศ", "space"), ("อุตสาหกรรมอาหาร", "food_agriculture"), ("การทหาร", "defense"),
     ("พลังงานนิวเคลียร์", "nuclear_energy"), ("เทคโนโลยีอุตสาหกรรมอาหาร", "food_agriculture"),
     ("อุตสาหกรรมการท่องเที่ยว", "tourism"), ("ความปลอดภัยทางถนน", "transport"), ("คุณภาพอากาศ", "environment"),
-    ("การเรียนการสอน", "education"),
+    ("การเรียนการสอน", "education"), ("การปราบปรามสารเสพติด", "transnational_crime"),
 ])
 def test_most_specific_code(stages, phrase, code):
     doc = run(stages, f"ไทยและญี่ปุ่นจะขยายความร่วมมือด้าน{phrase}")
