@@ -135,6 +135,8 @@ def test_trie_pattern_longest_match():
     ("พลังงานนิวเคลียร์", "nuclear_energy"), ("เทคโนโลยีอุตสาหกรรมอาหาร", "food_agriculture"),
     ("อุตสาหกรรมการท่องเที่ยว", "tourism"), ("ความปลอดภัยทางถนน", "transport"), ("คุณภาพอากาศ", "environment"),
     ("การเรียนการสอน", "education"), ("การปราบปรามสารเสพติด", "transnational_crime"),
+    # a cue that names an area too: an FTA is trade
+    ("ความตกลงการค้าเสรี", "trade"),
 ])
 def test_most_specific_code(stages, phrase, code):
     doc = run(stages, f"ไทยและญี่ปุ่นจะขยายความร่วมมือด้าน{phrase}")
