@@ -348,6 +348,16 @@ def test_a_starter_only_term_must_be_an_area_term(tmp_path):
         load_taxonomy(path, ppath)
 
 
+def test_a_meeting_with_an_agency_is_about_its_sector_unless_the_agency_is_a_party(stages):
+    # a call on China's religious affairs office names no area but the office's: culture
+    doc = run(stages, "รัฐมนตรีเข้าพบหารือสำนักงานกิจการศาสนาแห่งชาติจีนในการอัญเชิญพระเขี้ยวแก้ว")
+    assert [(r.area, list(r.parties)) for r in doc.cooperation] == [("culture", ["CN", "TH"])]
+    # the OECD's name says who takes part, not what about: a courtesy call with no area
+    doc = run(stages, "นายกรัฐมนตรีให้การต้อนรับเลขาธิการองค์การเพื่อความร่วมมือทางเศรษฐกิจและการพัฒนา (OECD) "
+                      "ในโอกาสเข้าเยี่ยมคำนับ")
+    assert doc.cooperation == [] and [list(e.parties) for e in doc.cooperation_events] == [["OECD", "TH"]]
+
+
 def test_a_venue_after_a_city_is_not_a_party(stages):
     doc = run(stages, "ไทยและกัมพูชาหารือความร่วมมือด้านความมั่นคงชายแดน ณ กรุงกัวลาลัมเปอร์ ประเทศมาเลเซีย")
     assert {tuple(list(r.parties)) for r in doc.cooperation} == {("KH", "TH")}

@@ -109,4 +109,4 @@ def test_the_model_reads_the_sentences_as_marked_in_training_and_at_run_time_ali
     sents, rows = rule_rows(inp, tax)
     assert [r.area for r in find_cooperation(inp, tax)] == ["labour"]
     assert rows == [(ministry + len("กระทรวง"), ministry + len("กระทรวงแรงงาน"))]
-    assert sents[0].areas == [] and [code for *_, code in sents[0].ministry_areas] == ["labour"]
+    assert sents[0].areas == [] and [code for *_, code in sents[0].agency_areas] == ["labour"]

@@ -22,8 +22,9 @@ parties ("ทั้ง 2 ประเทศ", "ทั้งสองฝ่าย
   term wins; a general head word written right before another area term, "เทคโนโลยี|อุตสาหกรรมอาหาร",
   names no area of its own); terms inside a named entity other than a place ("Eastern Economic
   Forum", "กระทรวงแรงงาน") name no area, except that an opening sentence that names no area is
-  about the sector of the ministry that meets (the first area term of its name: "รัฐมนตรีว่าการ
-  กระทรวงคมนาคม หารือกับ… ลาว" is transport);
+  about the sector of the agency that meets, when that agency is not itself a party (the first
+  area term of its name: "รัฐมนตรีว่าการกระทรวงคมนาคม หารือกับ… ลาว" is transport, a call on
+  "สำนักงานกิจการศาสนาแห่งชาติจีน" is culture);
 * a row's parties are those named in its sentence when it names two or more foreign ones, else the
   passage's, else the foreign party it names, else those of the last sentence that named one; one
   foreign party works with the home party, and so does a multi-country passage when the text
@@ -149,8 +150,8 @@ def _rule_groups(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence],
     for i, (s, o) in enumerate(zip(sents, opens)):
         if o:
             para_parties.setdefault(s.para, set()).update(c for _, c in s.parties)
-            if not s.areas and s.ministry_areas:  # "the transport ministers of both countries met": transport
-                sents[i] = replace(s, areas=s.ministry_areas)
+            if not s.areas and s.agency_areas:  # "the transport ministers of both countries met": transport
+                sents[i] = replace(s, areas=s.agency_areas)
     topic = _is_cooperation_news(sents, opens)
     first_open = opens.index(True) if topic else len(sents)
     named: list[str] = []          # distinct parties in order of last mention, up to this sentence

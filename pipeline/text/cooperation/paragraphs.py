@@ -72,7 +72,7 @@ def paragraph_features(inp: CooperationInput, sents: Sequence[Sentence], paras: 
             f["w=" + word] = 1.0
     foreign = {c for s in mine for _, c in s.parties if c != home}
     for name, present in (("cue", any(s.cue for s in mine)), ("cont", any(s.cont for s in mine)),
-                          ("area", any(s.areas for s in mine)), ("ministry", any(s.ministry_areas for s in mine)),
+                          ("area", any(s.areas for s in mine)), ("agency", any(s.agency_areas for s in mine)),
                           ("foreign", bool(foreign)), ("home", any(c == home for s in mine for _, c in s.parties))):
         if present:
             f["m=" + name] = 1.0

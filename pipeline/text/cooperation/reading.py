@@ -17,7 +17,6 @@ from thai_extract.text.cooperation.taxonomy import DetectorSettings, Taxonomy, i
 
 Span = tuple[int, int]
 _TWO_LETTERS = re.compile(r"^[A-Z]{2}$")
-MINISTRY = "กระทรวง"
 
 
 def _identity(start: int, end: int) -> tuple[int, int]:
@@ -64,9 +63,10 @@ class Sentence:
     para: int = 0
     parties: list[tuple[int, str]] = field(default_factory=list)
     areas: list[tuple[int, int, str, str]] = field(default_factory=list)  # (start, end, term, code)
-    # area terms inside the name of a ministry ("กระทรวงคมนาคม"): its sector, which a meeting of
-    # ministries is about when the sentence names no area itself
-    ministry_areas: list[tuple[int, int, str, str]] = field(default_factory=list)
+    # area terms inside the name of an agency that is not itself a party ("กระทรวงคมนาคม",
+    # "สำนักงานกิจการศาสนาแห่งชาติจีน"): its sector, which a meeting of agencies is about when the
+    # sentence names no area itself
+    agency_areas: list[tuple[int, int, str, str]] = field(default_factory=list)
 
 
 class _Spans:
@@ -122,7 +122,7 @@ def _read_terms(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence]) -> 
 
     blocked: list[Span] = []      # spans where words name no area
     person: list[Span] = []
-    ministries: list[Span] = []
+    agencies: list[Span] = []
     ent_parties: list[tuple[int, str]] = []
     for e in inp.entities:
         canon = e.canonical or ""
@@ -135,10 +135,10 @@ def _read_terms(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence]) -> 
         blocked.append((e.start, e.end))
         if e.label == "PERSON":
             person.append((e.start, e.end))
-        elif e.label == "ORGANIZATION" and work.startswith(MINISTRY, e.start):
-            ministries.append((e.start, e.end))
-    in_entity, in_person, in_ministry = _Spans(blocked), _Spans(person), _Spans(ministries)
-    ministries_read: set[Span] = set()
+        elif e.label == "ORGANIZATION" and canon not in tax.parties:
+            agencies.append((e.start, e.end))  # (a party's name, "OECD", says who, not what about)
+    in_entity, in_person, in_agency = _Spans(blocked), _Spans(person), _Spans(agencies)
+    agencies_read: set[Span] = set()
     word_starts = {s for s, _ in inp.tokens}
     word_ends = {e for _, e in inp.tokens}
     terms, cue_terms = tax.terms, tax.cue_terms
@@ -166,10 +166,10 @@ def _read_terms(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence]) -> 
                 sent.parties.extend((ws, c) for c in (tax.groups[code] if kind == "group" else (code,)))
         elif kind == "area":
             if in_entity.contain(ws, we):
-                ministry = in_ministry.container(ws, we)
-                if ministry is not None and ministry not in ministries_read:  # its first sector only:
-                    ministries_read.add(ministry)  # "กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม" is digital
-                    sent.ministry_areas.append((ws, we, term, code))
+                agency = in_agency.container(ws, we)
+                if agency is not None and agency not in agencies_read:  # its first sector only:
+                    agencies_read.add(agency)  # "กระทรวงดิจิทัลเพื่อเศรษฐกิจและสังคม" is digital
+                    sent.agency_areas.append((ws, we, term, code))
                 continue
             if term[0].isupper() and _in_title_case_name(work, ws, we):
                 continue  # "Eastern Economic Forum": a name, not an area
