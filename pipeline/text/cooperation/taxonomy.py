@@ -400,9 +400,8 @@ def load_taxonomy(path: str | Path | None = None, parties_path: str | Path | Non
         raise TaxonomyError(problems)
     return Taxonomy(areas=areas, parties=parties, home=home, cues=cues, continuation=continuation,
                     connectors=connectors, starters=starters, compound_heads=heads, starter_only=starter_only,
-                    detector=detector,
-                    event_kinds=event_kinds, groups=groups, terms=terms, cue_terms=frozenset(cue_terms),
-                    paths=(str(tax_path), str(party_path)))
+                    detector=detector, event_kinds=event_kinds, groups=groups, terms=terms,
+                    cue_terms=frozenset(cue_terms), paths=(str(tax_path), str(party_path)))
 
 
 def _groups(raw: Any, parties: dict[str, str], terms: dict[str, tuple[str, str]], where: str,
