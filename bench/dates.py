@@ -38,7 +38,7 @@ from thai_extract.stages.dates import DatesStage
 
 DEV_GOLD = ROOT / "bench" / "data" / "dates_dev_gold.jsonl"
 # blind sets #1 to #11, each with articles and annotators of its own (bench/data/README.md)
-BLIND_SETS = [ROOT / "bench" / "data" / f"dates_dev_blind{'' if n == 1 else n}.jsonl" for n in range(1, 12)]
+BLIND_SETS = [ROOT / "bench" / "data" / f"dates_dev_blind{'' if n == 1 else n}.jsonl" for n in range(1, 13)]
 
 
 def dev_gold_records() -> list[dict]:
