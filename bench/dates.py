@@ -37,7 +37,7 @@ from thai_extract.eval.dates import evaluate, load, match_spans, ours
 from thai_extract.stages.dates import DatesStage
 
 DEV_GOLD = ROOT / "bench" / "data" / "dates_dev_gold.jsonl"
-# blind sets #1 to #11, each with articles and annotators of its own (bench/data/README.md)
+# blind sets #1 to #12, each with articles and annotators of its own (bench/data/README.md)
 BLIND_SETS = [ROOT / "bench" / "data" / f"dates_dev_blind{'' if n == 1 else n}.jsonl" for n in range(1, 13)]
 
 
