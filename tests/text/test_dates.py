@@ -57,6 +57,8 @@ def test_span_covers_weekday_and_wanthi_words_but_not_connectives():
     ("ทศวรรษ 2560", (D(2017, 1, 1), D(2026, 12, 31), "decade", False)),
     ("ทศวรรษ 1990", (D(1990, 1, 1), D(1999, 12, 31), "decade", False)),
     ("วันแม่แห่งชาติ 2568", (D(2025, 8, 12), D(2025, 8, 12), "day", False)),
+    ("วันน้ำโลก ประจำปี พ.ศ. 2568", (D(2025, 3, 22), D(2025, 3, 22), "day", False)),  # a UN day of the year named
+    ("วันดินโลก ปี 2567", (D(2024, 12, 5), D(2024, 12, 5), "day", False)),
     ("เทศกาลสงกรานต์ 2568", (D(2025, 1, 1), D(2025, 12, 31), "year", False)),  # a festival's year, as in a name
     ("between 4 – 8 September 2025", (D(2025, 9, 4), D(2025, 9, 8), "day", False)),
 ])
