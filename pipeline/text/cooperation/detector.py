@@ -157,7 +157,7 @@ def _rule_groups(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence],
     named: list[str] = []          # distinct parties in order of last mention, up to this sentence
     last_foreign: set[str] = set()  # the parties of the last sentence that named a foreign party
     passage_parties: set[str] = set()
-    home_named = any(c == home for s in sents for _, c in s.parties)
+    home_named = _names_home(sents, home)
     in_passage = False
     grouper = _Grouper()
     for i, s in enumerate(sents):
@@ -282,7 +282,7 @@ def _arealess(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence], paras
     them and in the sentences of the paragraph that made them open (before them, or the one after),
     with the home party as for rows."""
     home = tax.home
-    home_named = any(c == home for s in sents for _, c in s.parties)
+    home_named = _names_home(sents, home)
     taken = sorted(taken)
     starts = [s for s, _ in taken]
     reach = list(itertools.accumulate((e for _, e in taken), max))  # the furthest end so far
@@ -304,6 +304,11 @@ def _arealess(inp: CooperationInput, tax: Taxonomy, sents: list[Sentence], paras
         text = inp.work[start:end]
         out.append(Passage(start, end, text, tuple(sorted(parties)), (), tax.event_kind(text), ()))
     return out
+
+
+def _names_home(sents: list[Sentence], home: str | None) -> bool:
+    """Whether the text names the home party anywhere (see :func:`_with_home`)."""
+    return any(c == home for s in sents for _, c in s.parties)
 
 
 def _with_home(parties: set[str], home: str | None, home_named: bool) -> set[str]:

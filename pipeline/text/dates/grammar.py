@@ -97,9 +97,11 @@ def _alternatives(lex: Lexicon, weekdays: str, not_unit: str) -> dict[str, str]:
         return rf"(?:(?P<{name}_era>{ERA}){S})?(?P<{name}>{digits})"
 
     def holiday_year(name: str) -> str:
-        """A year after a holiday's name: a 2-digit number before a month or a dash is its day
-        ("วันแม่แห่งชาติ 12 สิงหาคม", "วันสงกรานต์ 13 - 15 เมษายน"), not a short year ("วันแม่แห่งชาติ 68")."""
-        return rf"(?:(?P<{name}_era>{ERA}){S})?(?P<{name}>{_Y4}|{y2}(?!{S}(?:[-–]|ถึง|{month_after_day})))"
+        """A year after a holiday's name, perhaps after "ปี" or "ประจำปี" ("วันดินโลก ปี 2567", "วันน้ำโลก
+        ประจำปี พ.ศ. 2568"): a 2-digit number before a month or a dash is its day ("วันแม่แห่งชาติ 12
+        สิงหาคม", "วันสงกรานต์ 13 - 15 เมษายน"), not a short year ("วันแม่แห่งชาติ 68")."""
+        return (rf"(?:(?:ประจำ{S})?ปี{S})?"
+                rf"(?:(?P<{name}_era>{ERA}){S})?(?P<{name}>{_Y4}|{y2}(?!{S}(?:[-–]|ถึง|{month_after_day})))")
 
     return {
         "same_period": rf"(?:ช่วง(?:เวลา)?|ระยะ(?:เวลา)?|ห้วง(?:เวลา)?|เดือน|ไตรมาส){S}เดียวกัน{S}(?:ของ|กับ|ใน)?"
@@ -141,9 +143,8 @@ def _alternatives(lex: Lexicon, weekdays: str, not_unit: str) -> dict[str, str]:
         "ago": rf"(?:อีก{S})?(?:(?P<ago_n0>(?<!\d)\d{{1,3}}){S}[-–]{S})?"
                rf"(?P<ago_n>(?<![\d,.])\d{{1,3}}|{alt(list(lex.number_words))}){S}(?P<ago_u>{alt(list(units))})"
                rf"(?P<ago_dir>ที่ผ่านมา|ที่แล้ว|{_BEFORE_WORD}|{S}ข้างหน้า|ต่อจากนี้)",
-        # "วันแม่แห่งชาติ 2568", "วันดินโลก ปี 2567", "วันน้ำโลก ประจำปี พ.ศ. 2568"
-        "holiday": rf"(?P<hd>{alt(list(lex.fixed_holidays))}){S}(?:(?:ประจำ{S})?ปี{S})?{holiday_year('hd_y')}",
-        "lunar": rf"วัน(?P<lh>{alt(list(lex.lunar_holidays))})(?:{S}(?:(?:ประจำ{S})?ปี{S})?{holiday_year('lh_y')})?",
+        "holiday": rf"(?P<hd>{alt(list(lex.fixed_holidays))}){S}{holiday_year('hd_y')}",
+        "lunar": rf"วัน(?P<lh>{alt(list(lex.lunar_holidays))})(?:{S}{holiday_year('lh_y')})?",
         "hijri": rf"{HIJRI_ERA}{S}(?P<hj_y>1[3-5]\d\d)(?!\d)(?![.,]\d)",
         "weekday": rf"(?:วัน{S}(?P<wd_day>{weekdays})|(?P<wd_bare>{bare_weekdays}))"
                    rf"(?P<wd_step>นี้|หน้า|ที่จะถึง(?:นี้)?|ที่ผ่านมา|ที่แล้ว)",
